@@ -1,0 +1,37 @@
+"""One settings object for every Python service; values come from the environment (prefix TLDVC_)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TLDVC_", env_file=".env", extra="ignore")
+
+    # Where the province's own facts and curated procedures live; swap the folder to deploy elsewhere.
+    province_dir: Path = PROJECT_ROOT / "knowledge_base" / "provinces" / "tay_ninh"
+    # Optional national-catalogue file (.jsonl.gz) searched alongside the province KB.
+    national_catalogue: Path | None = None
+
+    # Models, indexes and other rebuildable artefacts; never committed.
+    cache_dir: Path = Path.home() / ".cache" / "tro-ly-dvc"
+    # Any sentence-transformers folder or name; empty means the offline e5-small built at setup.
+    embedding_model: str = ""
+
+    # Durable state: complaints, ratings, handoffs.
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tro_ly_dvc.sqlite3'}"
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    action_server_url: str = "http://127.0.0.1:5055"
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8000
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
