@@ -59,7 +59,8 @@ class DocumentRequirement(Model):
     copies: int | None = Field(default=None, ge=0)
     form_code: str | None = None  # template code, e.g. "TK1-TS"
     case: str | None = None  # when it applies, in words, e.g. "nếu nộp qua người được ủy quyền"
-    applies_when: dict[str, bool] = Field(default_factory=dict)  # case-question key -> answer that requires it
+    # case-question key -> the answer that makes this document required
+    applies_when: dict[str, bool] = Field(default_factory=dict)
     how_to_get: str | None = None
     present_only: bool = False  # shown (xuất trình), not handed in
 

@@ -1,0 +1,53 @@
+"""The legal-basis table (can_cu_phap_ly): `Tên văn bản pháp lýMã văn bản` then `<title><number>` pairs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge_base.importer.text import clean, is_empty
+from knowledge_base.schema import LegalBasis
+
+HEADER = "Tên văn bản pháp lýMã văn bản"
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+# A number cell ("123/2015/NĐ-CP", "42/2024/QH15", "163/QĐ-BTP") ends where the next title starts: an
+# upper-case letter followed by a lower-case one, glued on without a space.
+_NUMBER = re.compile(
+    rf"(?<![\d/])(?P<number>\d+[a-z]?/(?:\d{{4}}/)?[{_UPPER}0-9]+(?:[-–][{_UPPER}0-9]+)*)"
+    rf"(?=$|[{_UPPER}][a-zà-ỹđ]|\s*$)"
+)
+# A number cell sometimes repeats the document type ("Thông tư số 03/2023/TT-BTP"); that prefix is not title.
+_TYPE_PREFIX = re.compile(
+    r"(?:Luật|Bộ luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Nghị quyết|Pháp lệnh)"
+    r"(?: số)?:? ?$"
+)
+
+
+@dataclass
+class LegalParse:
+    legal_basis: list[LegalBasis] = field(default_factory=list)
+    unparsed: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def parse_legal_basis(text: str) -> LegalParse:
+    result = LegalParse()
+    text = clean(text)
+    if is_empty(text):
+        return result
+    if not text.startswith(HEADER):
+        result.unparsed = text
+        result.problems.append("legal: thiếu tiêu đề bảng")
+        return result
+    body = text[len(HEADER) :]
+    position = 0
+    for match in _NUMBER.finditer(body):
+        title = body[position : match.start()]
+        position = match.end()
+        title = _TYPE_PREFIX.sub("", title).strip(" ,;")
+        result.legal_basis.append(LegalBasis(number=match["number"], title=title or None))
+    rest = body[position:].strip()
+    if rest:
+        result.unparsed = rest
+        result.problems.append("legal: văn bản không tách được")
+    return result

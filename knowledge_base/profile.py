@@ -1,0 +1,55 @@
+"""The province profile: the facts about one province that every answer may need (profile.yml)."""
+
+from __future__ import annotations
+
+from pydantic import Field, HttpUrl
+
+from knowledge_base.schema import Model
+
+# Marks a value the deployment must fill in; the bot never shows it to citizens.
+PLACEHOLDER_PREFIX = "CẦN ĐIỀN"
+# Left empty these make the bot unable to tell citizens where to turn, so `unfilled` reports them.
+REQUIRED_FOR_DEPLOYMENT = ("hotline", "provincial_portal_url", "complaint_answer_working_days")
+
+
+class ServiceCentre(Model):
+    """A public-service centre (Trung tâm Phục vụ hành chính công) or one-stop desk."""
+
+    name: str = Field(min_length=3)
+    address: str | None = None
+    phone: str | None = None
+    hours: str | None = None  # e.g. "Thứ Hai – Thứ Sáu, 7:00–11:30 và 13:30–17:00"
+    email: str | None = None
+
+
+class ProvinceProfile(Model):
+    province: str = Field(min_length=2)  # e.g. "Tây Ninh"
+    merged_from: list[str] = Field(default_factory=list)  # former provinces merged in (2025 reorganisation)
+    centres: list[ServiceCentre] = Field(default_factory=list)
+    hotline: str | None = None
+    provincial_portal_url: HttpUrl | str | None = None
+    national_portal_url: HttpUrl = HttpUrl("https://dichvucong.gov.vn")
+    # The deployment's own commitment for answering complaints and feedback; no default is assumed.
+    complaint_answer_working_days: int | None = Field(default=None, ge=1, le=90)
+    notes: list[str] = Field(default_factory=list)
+
+    def unfilled(self) -> list[str]:
+        """Dotted names of the fields still holding a deployment placeholder."""
+        found = []
+
+        def visit(value: object, path: str) -> None:
+            if (
+                value is None
+                and path in REQUIRED_FOR_DEPLOYMENT
+                or (isinstance(value, str) and value.startswith(PLACEHOLDER_PREFIX))
+            ):
+                found.append(path)
+            elif isinstance(value, Model):
+                for name in type(value).model_fields:
+                    visit(getattr(value, name), f"{path}.{name}" if path else name)
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    visit(item, f"{path}[{index}]")
+
+        visit(self, "")
+        return found
