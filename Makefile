@@ -1,0 +1,26 @@
+# Two commands matter: `make run` (the whole product) and `make test` (the whole test suite).
+APP_PYTHON := .venv/app/bin/python
+QUESTIONS ?= ../shared/eval/dev_questions.jsonl
+
+.PHONY: setup run test lint eval bench train
+
+setup:
+	bash scripts/setup.sh
+
+run: setup
+	$(APP_PYTHON) -m ops run
+
+test: setup
+	$(APP_PYTHON) -m pytest
+
+lint:
+	$(APP_PYTHON) -m ruff check .
+
+train:
+	$(APP_PYTHON) -m ops train
+
+eval: setup
+	$(APP_PYTHON) -m search_index eval --questions $(QUESTIONS) $(if $(KB),--kb $(KB))
+
+bench: setup
+	$(APP_PYTHON) -m search_index bench

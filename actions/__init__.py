@@ -1,0 +1,1 @@
+"""Rasa action server: one module per conversation flow."""

@@ -1,0 +1,1 @@
+"""Operating the product: preparing artefacts, training Rasa, starting and stopping the services."""

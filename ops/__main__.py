@@ -1,0 +1,64 @@
+"""`python -m ops prepare|train|run`: build what the product needs, then run every service."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import time
+
+from knowledge_base.loader import load_procedures
+from ops.services import RunningServices, product_services
+from ops.training import ensure_trained_model
+from search_index import ProcedureSearch
+from search_index.embedding_model import build_default_model
+from settings import get_settings
+
+
+def prepare() -> None:
+    """Embedding model, search index and Rasa model: each rebuilt only when its inputs changed."""
+    settings = get_settings()
+    if not settings.embedding_model:
+        build_default_model()
+    ProcedureSearch.open(load_procedures(settings.province_dir, settings.national_catalogue))
+    ensure_trained_model()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run() -> None:
+    prepare()
+    settings = get_settings()
+    services = RunningServices(product_services(settings, ensure_trained_model()))
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the children as cleanly as Ctrl-C
+    started = time.perf_counter()
+    try:
+        services.start()
+        services.wait_healthy()
+        print(
+            f"All services up in {time.perf_counter() - started:.0f} s.\n"
+            f"  Web chat and API: http://{settings.gateway_host}:{settings.gateway_port}/ "
+            f"(OpenAPI at /docs, health at /health)\n"
+            f"  Rasa: {settings.rasa_url}   Action server: {settings.action_server_url}\n"
+            "Logs in var/logs/. Press Ctrl-C to stop.",
+            flush=True,
+        )
+        while all(p.poll() is None for p in services.processes.values()):
+            time.sleep(1.0)
+        print("A service exited; stopping the others. See var/logs/.")
+    except KeyboardInterrupt:
+        print("\nStopping…")
+    finally:
+        services.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m ops", description=__doc__)
+    parser.add_argument("command", choices=["prepare", "train", "run"])
+    command = parser.parse_args().command
+    {"prepare": prepare, "train": ensure_trained_model, "run": run}[command]()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""The three processes of the product, started and stopped the same way by `make run` and the tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+
+from ops.paths import APP_PYTHON, BOT_DIR, LOG_DIR, RASA_BIN, VAR_DIR
+from settings import PROJECT_ROOT, Settings
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    argv: list[str]
+    health_url: str
+    env: dict[str, str] = field(default_factory=dict)
+
+
+def _port(url: str) -> str:
+    return str(urlparse(url).port)
+
+
+def product_services(settings: Settings, model: Path) -> list[Service]:
+    return [
+        Service(
+            "action_server",
+            [
+                str(APP_PYTHON),
+                "-m",
+                "rasa_sdk",
+                "--actions",
+                "actions",
+                "--port",
+                _port(settings.action_server_url),
+            ],
+            f"{settings.action_server_url}/health",
+        ),
+        Service(
+            "rasa",
+            [
+                str(RASA_BIN),
+                "run",
+                "--enable-api",
+                "--port",
+                _port(settings.rasa_url),
+                "--model",
+                str(model),
+                "--endpoints",
+                str(BOT_DIR / "endpoints.yml"),
+                "--credentials",
+                str(BOT_DIR / "credentials.yml"),
+            ],
+            f"{settings.rasa_url}/status",
+            {
+                "TLDVC_ACTION_SERVER_URL": settings.action_server_url,
+                "TLDVC_RASA_TRACKER_DB": str(VAR_DIR / "rasa_tracker.sqlite3"),
+            },
+        ),
+        Service(
+            "gateway",
+            [
+                str(APP_PYTHON),
+                "-m",
+                "uvicorn",
+                "webhook.app:create_app",
+                "--factory",
+                "--host",
+                settings.gateway_host,
+                "--port",
+                str(settings.gateway_port),
+            ],
+            f"http://{settings.gateway_host}:{settings.gateway_port}/health/live",
+        ),
+    ]
+
+
+class RunningServices:
+    """Started processes, each in its own process group so that stopping reaches their children."""
+
+    def __init__(self, services: list[Service], env: dict[str, str] | None = None) -> None:
+        self.services = services
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self._env = {**os.environ, **(env or {}), "PYTHONPATH": str(PROJECT_ROOT)}
+
+    def start(self) -> None:
+        LOG_DIR.mkdir(parents=True, exist_ok=True)
+        for service in self.services:
+            log = (LOG_DIR / f"{service.name}.log").open("wb")
+            self.processes[service.name] = subprocess.Popen(
+                service.argv,
+                cwd=PROJECT_ROOT,
+                env={**self._env, **service.env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def wait_healthy(self, timeout_s: float = 300.0) -> None:
+        deadline = time.monotonic() + timeout_s
+        pending = list(self.services)
+        while pending:
+            for service in list(pending):
+                if self.processes[service.name].poll() is not None:
+                    raise RuntimeError(f"{service.name} exited; see {LOG_DIR / service.name}.log")
+                try:
+                    if httpx.get(service.health_url, timeout=2.0).status_code == 200:
+                        pending.remove(service)
+                except httpx.HTTPError:
+                    pass
+            if pending and time.monotonic() > deadline:
+                raise TimeoutError(f"not healthy after {timeout_s:.0f} s: {[s.name for s in pending]}")
+            if pending:
+                time.sleep(1.0)
+
+    def stop(self, grace_s: float = 15.0) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace_s
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()

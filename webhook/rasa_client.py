@@ -1,0 +1,44 @@
+"""Talks to the Rasa server: its REST channel for messages, its HTTP API for status."""
+
+from __future__ import annotations
+
+import httpx
+
+from webhook.schemas import BotMessage, Button, ServiceHealth
+
+
+class RasaUnavailable(RuntimeError):
+    """Rasa did not answer; the citizen's message was not processed."""
+
+
+class RasaClient:
+    def __init__(self, base_url: str, timeout_s: float = 30.0) -> None:
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout_s)
+
+    async def send(self, sender_id: str, text: str) -> list[BotMessage]:
+        try:
+            response = await self._http.post(
+                "/webhooks/rest/webhook", json={"sender": sender_id, "message": text}
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise RasaUnavailable(str(error)) from error
+        return [
+            BotMessage(
+                text=item.get("text"),
+                buttons=[Button(title=b["title"], payload=b["payload"]) for b in item.get("buttons", [])],
+            )
+            for item in response.json()
+            if item.get("text") or item.get("buttons")
+        ]
+
+    async def health(self) -> ServiceHealth:
+        try:
+            response = await self._http.get("/status", timeout=5.0)
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            return ServiceHealth(status="down", detail=str(error) or type(error).__name__)
+        return ServiceHealth(status="ok", detail=response.json().get("model_id"))
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
