@@ -1,0 +1,53 @@
+"""Lexical retrieval: BM25 over folded syllables and folded underthesea words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bm25s
+import numpy as np
+from underthesea import sent_tokenize, word_tokenize
+
+from search_index.normalize import canonical, fold, words
+
+
+def lexical_tokens(text: str) -> list[str]:
+    """Folded syllables plus folded multi-syllable words ("khai_sinh"): partial and exact wording both count.
+
+    Segmentation runs on the accented text (underthesea forms wrong compounds without diacritics); folding
+    afterwards makes a query typed without diacritics, once restored, match the same tokens.
+    """
+    text = canonical(text)
+    tokens = [fold(syllable) for syllable in words(text)]
+    for sentence in sent_tokenize(text):
+        tokens.extend(
+            "_".join(words(fold(word))) for word in word_tokenize(sentence) if len(words(word)) > 1
+        )
+    return tokens
+
+
+class LexicalIndex:
+    """BM25 over one token list per document."""
+
+    def __init__(self, bm25: bm25s.BM25) -> None:
+        self._bm25 = bm25
+        self._vocab: dict[str, int] = bm25.vocab_dict
+
+    @classmethod
+    def build(cls, documents: list[list[str]]) -> LexicalIndex:
+        bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        bm25.index(documents, show_progress=False)
+        return cls(bm25)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        known = [token for token in query_tokens if token in self._vocab]
+        if not known:
+            return np.zeros(self._bm25.scores["num_docs"], dtype=np.float32)
+        return self._bm25.get_scores(known)
+
+    def save(self, folder: Path) -> None:
+        self._bm25.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        return cls(bm25s.BM25.load(str(folder), show_progress=False, verbosity=0))
