@@ -85,6 +85,8 @@ def _coverage(args: argparse.Namespace) -> int:
         missing = coverage.failures.get(name, [])
         examples = f"  thiếu ở: {', '.join(missing[: args.examples])}" if missing and args.examples else ""
         print(f"{label:55s} {getattr(coverage, name):5d}  {coverage.share(name):6.1%}{examples}")
+    print(f"Danh mục không ghi giấy tờ nào: {coverage.documents_absent} bản ghi")
+    print(f"Danh mục không ghi căn cứ pháp lý: {coverage.legal_absent} bản ghi")
     if coverage.problems:
         print("Phần chưa tách (số bản ghi):")
         for reason, count in coverage.problems.most_common():

@@ -17,6 +17,8 @@ class Coverage:
     legal_complete: int = 0  # ... and nothing of the legal table left over
     processing_days_known: int = 0  # ≥1 mode with the time converted to days
     fee_amount_known: int = 0  # ≥1 mode with a single fee amount in đồng (0 when free)
+    documents_absent: int = 0  # the catalogue lists no document at all
+    legal_absent: int = 0  # the catalogue states no legal basis
     problems: Counter[str] = field(default_factory=Counter)
     failures: dict[str, list[str]] = field(default_factory=dict)  # figure -> codes that miss it
 
@@ -35,6 +37,10 @@ class Coverage:
             "processing_days_known": any(mode.processing_days is not None for mode in procedure.modes),
             "fee_amount_known": any(mode.fee_vnd is not None for mode in procedure.modes),
         }
+        if not procedure.documents and "documents" not in procedure.unparsed:
+            self.documents_absent += 1
+        if not procedure.legal_basis and "legal_basis" not in procedure.unparsed:
+            self.legal_absent += 1
         for name, passed in checks.items():
             if passed:
                 setattr(self, name, getattr(self, name) + 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge_base.importer.text import clean
+from knowledge_base.importer.text import clean, is_empty
 from knowledge_base.schema import DocumentRequirement
 
 GROUP_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
@@ -38,6 +38,8 @@ class DocumentsParse:
 def parse_documents(text: str) -> DocumentsParse:
     result = DocumentsParse()
     text = clean(text)
+    if is_empty(text):
+        return result
     segments = text.split(GROUP_HEADER)
     heading = segments[0]
     leftovers = []
@@ -56,10 +58,9 @@ def parse_documents(text: str) -> DocumentsParse:
             else:
                 leftovers.append(raw)
         heading = segment[position:]
-    if heading.strip(" -"):
-        leftovers.append(heading)
+    leftovers = [item.strip() for item in [*leftovers, heading] if item.strip(" -+*")]
     if leftovers:
-        result.unparsed = "\n".join(item.strip() for item in leftovers if item.strip())
+        result.unparsed = "\n".join(leftovers)
         result.problems.append("documents: văn bản không thuộc dòng nào")
     if not result.documents:
         result.problems.append("documents: không tách được giấy tờ")

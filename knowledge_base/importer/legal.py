@@ -9,13 +9,19 @@ from knowledge_base.importer.text import clean, is_empty
 from knowledge_base.schema import LegalBasis
 
 HEADER = "Tên văn bản pháp lýMã văn bản"
+# The next page label, which the scraper sometimes left at the end of the field.
+_NEXT_LABEL = "Cơ quan thực hiện"
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
-# A number cell ("123/2015/NĐ-CP", "42/2024/QH15", "163/QĐ-BTP") ends where the next title starts: an
-# upper-case letter followed by a lower-case one, glued on without a space.
+# "TTg" (Thủ tướng) is the one mixed-case token in numbers; tokens after the year start with a letter.
+_TOKEN = rf"(?:TTg|[{_UPPER}][{_UPPER}0-9]*)"
+# A number cell ("123/2015/NĐ-CP", "42/2024/QH15", "163/QĐ-BTP", "01/2012/QĐ- TTg") ends where the next title
+# starts: an upper-case letter followed by a letter, glued on without a space, or the end of the table.
 _NUMBER = re.compile(
-    rf"(?<![\d/])(?P<number>\d+[a-z]?/(?:\d{{4}}/)?[{_UPPER}0-9]+(?:[-–][{_UPPER}0-9]+)*)"
-    rf"(?=$|[{_UPPER}][a-zà-ỹđ]|\s*$)"
+    rf"(?<![\d/])(?P<number>\d+[a-z]?/(?:(?:\d{{4}}/)*{_TOKEN}(?:[-–/_] ?{_TOKEN})*|\d{{4}}))"
+    rf"\.*(?=$|[{_UPPER}][a-zà-ỹđ{_UPPER}])"
 )
+# A title ending in a date runs into the number cell ("ngày 29/6/202443/2024/QH15"): split them apart.
+_DATE_THEN_DIGIT = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})(?=\d)")
 # A number cell sometimes repeats the document type ("Thông tư số 03/2023/TT-BTP"); that prefix is not title.
 _TYPE_PREFIX = re.compile(
     r"(?:Luật|Bộ luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Nghị quyết|Pháp lệnh)"
@@ -45,7 +51,8 @@ def parse_legal_basis(text: str) -> LegalParse:
         title = body[position : match.start()]
         position = match.end()
         title = _TYPE_PREFIX.sub("", title).strip(" ,;")
-        result.legal_basis.append(LegalBasis(number=match["number"], title=title or None))
+        number = re.sub(r"([-–/_]) ", r"\1", match["number"])
+        result.legal_basis.append(LegalBasis(number=number, title=title or None))
     rest = body[position:].strip()
     if rest:
         result.unparsed = rest

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge_base.importer.documents import GROUP_HEADER as DOCUMENTS_HEADER
 from knowledge_base.importer.documents import parse_documents
+from knowledge_base.importer.legal import HEADER as LEGAL_HEADER
 from knowledge_base.importer.legal import parse_legal_basis
 from knowledge_base.importer.modes import parse_modes
+from knowledge_base.importer.page import documents_from_page, legal_from_page
 from knowledge_base.importer.text import clean, is_empty, split_list
 from knowledge_base.schema import Level, Procedure
 
@@ -38,8 +41,14 @@ def import_record(record: dict) -> ImportResult:
     unparsed: dict[str, str] = {}
 
     modes = parse_modes(record.get("cach_thuc_thuc_hien", ""))
-    documents = parse_documents(record.get("thanh_phan_ho_so", ""))
-    legal = parse_legal_basis(record.get("can_cu_phap_ly", ""))
+    documents_text = record.get("thanh_phan_ho_so", "")
+    if DOCUMENTS_HEADER not in documents_text:
+        documents_text = documents_from_page(record.get("raw_text", "")) or documents_text
+    documents = parse_documents(documents_text)
+    legal_text = record.get("can_cu_phap_ly", "")
+    if not legal_text.startswith(LEGAL_HEADER):
+        legal_text = legal_from_page(record.get("raw_text", "")) or legal_text
+    legal = parse_legal_basis(legal_text)
     for key, parsed in (("modes", modes), ("documents", documents), ("legal_basis", legal)):
         problems += parsed.problems
         if parsed.unparsed:

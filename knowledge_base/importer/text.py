@@ -18,6 +18,7 @@ def clean(text: str | None) -> str:
 
 
 def is_empty(text: str | None) -> bool:
+    # "--" is how the catalogue writes an empty dossier table.
     return clean(text).strip(" .-") in ("", NO_INFO, "Không", "Không có", "Không quy định")
 
 
