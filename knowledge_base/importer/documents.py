@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge_base.importer.text import clean, is_empty
+from knowledge_base.importer.text import LOWER, UPPER, clean, is_empty
 from knowledge_base.schema import DocumentRequirement
 
 GROUP_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
@@ -19,12 +19,16 @@ _COUNT = re.compile(
     r"|(?P<copies>\d+) bản sao(?=$|[^\s,;.:)])"
 )
 _TEMPLATE_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|rtf|odt|zip|rar)$", re.IGNORECASE)
-_TEMPLATE_START = re.compile(r"(?<=[^\s(\"“/-])(?=[A-ZĐÂĂÊÔƠƯ])")
+_TEMPLATE_START = re.compile(rf"(?<=[{LOWER}.;:)])(?=[{UPPER}])")
+_TEMPLATE_WORD = re.compile(r"M[ẫa]u|MẪU|Ph[ụu] l[ụu]c|PL|Bi[ểe]u|TK|T[ờo] khai", re.IGNORECASE)
 _CASE = re.compile(r"^(?P<case>(?:Trong )?[Tt]rường hợp .{3,200}?)(?: thì |: ?)(?P<rest>.{3,})$", re.DOTALL)
+# "… trong trường hợp X" at the end names a case; "trừ trường hợp X" is an exception and does not.
 _CASE_TAIL = re.compile(
-    r"[,;(]? ?(?P<case>(?:trong |đối với )?trường hợp [^;()]{3,200}?)\)?[.;]?$", re.IGNORECASE
+    r"(?<!trừ )(?P<case>(?:trong |đối với )?trường hợp [^;().]{3,200}?)\)?[.;]?$", re.IGNORECASE
 )
-_FORM_MENTION = re.compile(r"\b(?:[Mm]ẫu|MẪU)(?: số)? (?P<code>[A-Z0-9][A-Za-z0-9./-]*[A-Za-z0-9])")
+_FORM_MENTION = re.compile(r"\b(?P<code>(?:[Mm]ẫu|MẪU)(?: số)? (?=\S*\d)[A-Z0-9][A-Za-z0-9./-]*[A-Za-z0-9])")
+# Longer group headings are notes on the whole dossier, not the case its documents apply to.
+_MAX_CASE_HEADING = 120
 _BULLET = re.compile(r"^[\s*+•·-]+|^[a-zđ]\) ")
 
 
@@ -109,12 +113,17 @@ def _split_template(raw: str) -> tuple[str, str | None]:
     seams = [match.start() for match in _TEMPLATE_START.finditer(raw)]
     if not seams:
         return raw, None
-    cut = seams[-1]
+    # Prefer the last seam opening with a template word ("…thủy sảnMau 02 TS.docx"), as file names may be
+    # camel-case themselves ("MauDanhsachthuyenvien.docx").
+    worded = [seam for seam in seams if _TEMPLATE_WORD.match(raw, seam)]
+    cut = (worded or seams)[-1]
     return raw[:cut], raw[cut:].strip()
 
 
 def _group_case(heading: str) -> str | None:
     heading = _BULLET.sub("", heading.strip()).rstrip(": ").strip()
     if heading in ("", "-") or heading.lower().startswith(("giấy tờ phải", "thành phần hồ sơ")):
+        return None
+    if len(heading) > _MAX_CASE_HEADING or ". " in heading:
         return None
     return heading

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge_base.importer.text import NO_INFO, clean
+from knowledge_base.importer.text import NO_INFO, UPPER, clean
 from knowledge_base.schema import Channel, SubmissionMode
 
 HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
@@ -20,12 +20,11 @@ _CURRENCY = r"Việt Nam Đồng|VNĐ|USD|Đồng|đồng"
 _FEE = rf"Miễn phí|{NO_INFO}|(?:{_AMOUNT}) ?(?:{_CURRENCY})"
 _UNIT_DAYS = {"Ngày làm việc": 1.0, "Ngày": 1.0, "Giờ": 1 / 24, "Tháng": 30.0, "Năm": 365.0}
 _TIME_WITH_UNIT = rf"\d+(?:[.,]\d+)? (?:{'|'.join(_UNIT_DAYS)})"
-_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
 # A row starts where a channel name is followed by a time cell and a fee cell; the same words inside a
 # description ("- Trực tiếp: nộp tại ...", "Trực tuyến tại Cổng ...") are followed by a colon or a space, as
 # cells are glued together.
 _ROW_START = re.compile(
-    rf"({'|'.join(CHANNELS)})(?=(?:{_TIME_WITH_UNIT}|{NO_INFO}|\d+|[{_UPPER}][^\n]{{0,200}}?)(?:{_FEE}))"
+    rf"({'|'.join(CHANNELS)})(?=(?:{_TIME_WITH_UNIT}|{NO_INFO}|\d+|[{UPPER}][^\n]{{0,200}}?)(?:{_FEE}))"
 )
 _ROW = re.compile(
     rf"^(?P<time>{_TIME_WITH_UNIT}|{NO_INFO}|[^\n]*?)(?P<fee>Miễn phí|{NO_INFO}|(?P<amount>{_AMOUNT}) ?"

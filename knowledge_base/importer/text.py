@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+_VOWELS_AND_D = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+# Character-class bodies for Vietnamese letters (a Unicode range like à-ỹ would also take capitals such as Đ).
+LOWER = "a-z" + _VOWELS_AND_D
+UPPER = "A-Z" + _VOWELS_AND_D.upper()
+
 # The catalogue's marker for an empty cell or field.
 NO_INFO = "Không có thông tin"
 
