@@ -3,10 +3,7 @@ from pathlib import Path
 import pytest
 
 from knowledge_base.importer import read_records
-from settings import PROJECT_ROOT
-
-SHARED = PROJECT_ROOT.parent / "shared"
-CATALOGUE = SHARED / "data" / "national_tthc.jsonl.gz"
+from tests.knowledge_base.shared_data import CATALOGUE
 
 
 @pytest.fixture(scope="session")

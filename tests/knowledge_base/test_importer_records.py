@@ -25,7 +25,11 @@ def test_working_days_and_free(records):
         ("1 Ngày làm việc", 1.0, "Miễn phí")
     }
     assert [(d.originals, d.copies) for d in procedure.documents] == [(1, 0), (1, 1)]
-    assert [b.number for b in procedure.legal_basis] == ["95/2015/QH13", "40/2016/TT-BGTVT", "17/2023/TT-BGTVT"]
+    assert [b.number for b in procedure.legal_basis] == [
+        "95/2015/QH13",
+        "40/2016/TT-BGTVT",
+        "17/2023/TT-BGTVT",
+    ]
 
 
 def test_single_amount_fee(records):
