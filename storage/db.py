@@ -1,0 +1,94 @@
+"""The database: engine, the one `metadata` every table registers on, and schema creation.
+
+Each table is declared next to the model it stores (storage/complaints.py, feedback.py, handoffs.py);
+importing the `storage` package imports them all, so `metadata` is complete whenever this module is
+usable. A later Alembic setup points its target_metadata at `metadata`. Everything here is portable
+SQL: no SQLite-only features, so the same code runs on PostgreSQL.
+"""
+
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+
+from sqlalchemy import DateTime, Engine, MetaData, TypeDecorator, create_engine, event, make_url
+from sqlalchemy import Enum as SqlEnum
+
+from settings import get_settings
+
+# Long enough for a sender id from any channel.
+SENDER_ID_LENGTH = 255
+
+# Named constraints keep future Alembic migrations deterministic on both databases.
+metadata = MetaData(
+    naming_convention={
+        "pk": "pk_%(table_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+    }
+)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timestamps stored as UTC and always read back timezone-aware (SQLite forgets the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware datetime")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def stored_enum(enum: type[Enum], name: str) -> SqlEnum:
+    """A Python Enum stored by value as VARCHAR with a CHECK constraint, the same on both databases
+    (a native PostgreSQL ENUM type would need its own migrations for every new value)."""
+    return SqlEnum(
+        enum,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+        name=name,
+    )
+
+
+def _prepare_sqlite(dbapi_connection: object, connection_record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    # WAL lets the action server read while another worker writes; the busy timeout makes a writer
+    # wait for the lock instead of failing at once.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    # In WAL mode the default NORMAL may lose the last commits on power loss; the citizen has
+    # already been told the reference code by then, so every commit is synced.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """Engine for url (default: settings.database_url), creating a SQLite file's folder if needed."""
+    parsed = make_url(url or get_settings().database_url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed)
+    event.listen(engine, "connect", _prepare_sqlite)
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every missing table and index; existing ones are left as they are."""
+    metadata.create_all(engine, checkfirst=True)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)

@@ -1,0 +1,49 @@
+"""Field types shared by the storage models; their errors are worded for whoever shows them to a citizen."""
+
+from collections.abc import Callable
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from vietnamese import normalize_mobile
+
+# One line of text (a name, an agency) fits VARCHAR(255); a paragraph is TEXT but still bounded.
+LINE_MAX = 255
+PARAGRAPH_MAX = 4000
+
+
+def _bounded(max_length: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise PydanticCustomError("text_required", "Thông tin này không được để trống.")
+        if len(value) > max_length:
+            raise PydanticCustomError(
+                "text_too_long", "Nội dung quá dài (tối đa {max_length} ký tự).", {"max_length": max_length}
+            )
+        return value
+
+    return check
+
+
+def _blank_to_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _mobile(value: str) -> str:
+    normalized = normalize_mobile(value)
+    if normalized is None:
+        raise PydanticCustomError(
+            "mobile_invalid", "Số điện thoại di động không hợp lệ (ví dụ đúng: 0912 345 678)."
+        )
+    return normalized
+
+
+Line = Annotated[str, AfterValidator(_bounded(LINE_MAX))]
+Paragraph = Annotated[str, AfterValidator(_bounded(PARAGRAPH_MAX))]
+# Optional text: a blank answer ("", "  ") means "not given", not an error.
+OptionalLine = Annotated[Line | None, BeforeValidator(_blank_to_none)]
+OptionalParagraph = Annotated[Paragraph | None, BeforeValidator(_blank_to_none)]
+# Stored as "0912345678" whatever form the citizen typed.
+MobilePhone = Annotated[str, AfterValidator(_mobile)]
