@@ -55,7 +55,16 @@ FUTURE_PHRASES = [
     ("hôm qua", date(2026, 11, 17)),  # explicit words keep their meaning
 ]
 
-NOT_DATES = ["31/02", "31/04/2026", "32/1", "ngày 31 tháng 13", "0912.345.678", "mã hồ sơ 12345", "không nhớ", ""]
+NOT_DATES = [
+    "31/02",
+    "31/04/2026",
+    "32/1",
+    "ngày 31 tháng 13",
+    "0912.345.678",
+    "mã hồ sơ 12345",
+    "không nhớ",
+    "",
+]
 
 
 @pytest.mark.parametrize(("phrase", "expected"), PAST_PHRASES)

@@ -1,0 +1,48 @@
+import pytest
+from pydantic import ValidationError
+
+from storage import FeedbackDraft, FeedbackStore, HandoffDraft, HandoffReason, HandoffStore, make_engine
+
+
+def test_rating_is_stored_durably(database_url, engine):
+    FeedbackStore(engine).add(FeedbackDraft(sender_id="web-1", rating=5, comment="Rất nhanh, cảm ơn"))
+    engine.dispose()
+    fresh = make_engine(database_url)
+    try:
+        with fresh.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT rating, comment FROM feedback").all()
+    finally:
+        fresh.dispose()
+    assert [tuple(row) for row in rows] == [(5, "Rất nhanh, cảm ơn")]
+
+
+@pytest.mark.parametrize("rating", [0, 6, "năm"])
+def test_rating_outside_one_to_five_is_rejected(rating):
+    with pytest.raises(ValidationError):
+        FeedbackDraft(sender_id="web-1", rating=rating)
+
+
+def test_open_handoffs_oldest_first_without_resolved(engine):
+    store = HandoffStore(engine)
+    first = store.add(
+        HandoffDraft(sender_id="zalo-1", reason=HandoffReason.REQUESTED, last_message="gặp nhân viên")
+    )
+    resolved = store.add(HandoffDraft(sender_id="web-2", reason=HandoffReason.REPEATED_FAILURE))
+    last = store.add(HandoffDraft(sender_id="web-3", reason="repeated_failure", last_message="???"))
+    store.resolve(resolved.id)
+    assert [handoff.id for handoff in store.open_handoffs()] == [first.id, last.id]
+
+
+def test_marking_a_waiting_conversation_again_updates_it(engine):
+    store = HandoffStore(engine)
+    store.add(HandoffDraft(sender_id="web-1", reason=HandoffReason.REPEATED_FAILURE, last_message="abc"))
+    store.add(
+        HandoffDraft(sender_id="web-1", reason=HandoffReason.REQUESTED, last_message="cho gặp người thật")
+    )
+    [waiting] = store.open_handoffs()
+    assert (waiting.reason, waiting.last_message) == (HandoffReason.REQUESTED, "cho gặp người thật")
+
+
+def test_unknown_reason_is_rejected():
+    with pytest.raises(ValidationError):
+        HandoffDraft(sender_id="web-1", reason="bored")
