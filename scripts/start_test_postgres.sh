@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Start a local PostgreSQL for the storage tests and print its URL on stdout (progress goes to stderr):
+#   export TLDVC_TEST_POSTGRES_URL="$(scripts/start_test_postgres.sh)"
+# Idempotent: installs the Debian package only if missing, starts the cluster only if it is down,
+# creates the test role and database only if they do not exist. Needs root or sudo.
+set -euo pipefail
+
+ROLE=tldvc_test
+PASSWORD=tldvc_test
+DATABASE=tldvc_test
+
+log() { echo "start_test_postgres: $*" >&2; }
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root() { "$@"; }
+    as_postgres() { runuser -u postgres -- "$@"; }
+else
+    as_root() { sudo "$@"; }
+    as_postgres() { sudo -u postgres "$@"; }
+fi
+
+if ! command -v pg_lsclusters >/dev/null; then
+    log "installing postgresql"
+    as_root apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >&2
+fi
+
+# The first cluster Debian knows about (created by the package), e.g. "15 main 5432 down ...".
+read -r VERSION CLUSTER PORT STATUS _ < <(pg_lsclusters --no-header | head -n 1)
+if [ -z "${VERSION:-}" ]; then
+    log "no cluster found; creating one"
+    VERSION=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+    as_root pg_createcluster "$VERSION" main >&2
+    read -r VERSION CLUSTER PORT STATUS _ < <(pg_lsclusters --no-header | head -n 1)
+fi
+if [ "$STATUS" != "online" ]; then
+    log "starting cluster $VERSION/$CLUSTER on port $PORT"
+    as_root pg_ctlcluster "$VERSION" "$CLUSTER" start >&2
+fi
+
+for _ in $(seq 30); do
+    pg_isready -q -h 127.0.0.1 -p "$PORT" && break
+    sleep 1
+done
+
+psql_admin() { as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$PORT" -tA "$@"; }
+if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != "1" ]; then
+    log "creating role $ROLE"
+    psql_admin -c "CREATE ROLE $ROLE LOGIN PASSWORD '$PASSWORD'"
+fi
+if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'")" != "1" ]; then
+    log "creating database $DATABASE"
+    psql_admin -c "CREATE DATABASE $DATABASE OWNER $ROLE"
+fi
+
+echo "postgresql+psycopg://$ROLE:$PASSWORD@127.0.0.1:$PORT/$DATABASE"
