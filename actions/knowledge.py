@@ -19,9 +19,3 @@ def procedure_search() -> ProcedureSearch:
 @lru_cache(maxsize=1)
 def province_profile() -> ProvinceProfile:
     return load_profile(get_settings().province_dir)
-
-
-def portal_url() -> str:
-    """Where citizens submit online: the province's own portal when it has one."""
-    profile = province_profile()
-    return str(profile.provincial_portal_url or profile.national_portal_url)

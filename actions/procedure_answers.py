@@ -1,15 +1,45 @@
-"""Answers questions about a procedure from the knowledge base, or says honestly that it does not know."""
+"""Answers questions about a procedure from the knowledge base, or says honestly that it does not know.
+
+The procedure a conversation is about is kept in the `procedure_code` slot, so follow-ups such as
+"lệ phí bao nhiêu?" answer about it. A question that names a procedure is searched and switches topic.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import procedure_card
-from actions.knowledge import portal_url, procedure_search
+from actions.handoff import register_failure
+from actions.knowledge import procedure_search, province_profile
+from search_index import SearchHit
+
+ASPECT_BY_INTENT = {
+    "ask_procedure": "card",
+    "ask_documents": "documents",
+    "ask_fee": "fee",
+    "ask_processing_time": "time",
+    "ask_where": "where",
+    "ask_online": "online",
+}
+# Hits whose confidence is this close to the best one are offered as choices instead of guessing.
+AMBIGUITY_MARGIN = 0.1
+MAX_CHOICES = 3
+
+
+def ambiguous_choices(hits: list[SearchHit]) -> list[SearchHit]:
+    """The confident hits too close to tell apart; a single hit means the answer is clear."""
+    if not hits or not hits[0].confident:
+        return []
+    close = [hit for hit in hits if hit.confident and hits[0].confidence - hit.confidence <= AMBIGUITY_MARGIN]
+    return close[:MAX_CHOICES] if len(close) > 1 else []
+
+
+def mentions_procedure(tracker: Tracker) -> bool:
+    return any(entity.get("entity") == "procedure" for entity in tracker.latest_message.get("entities", []))
 
 
 class ActionAnswerProcedure(Action):
@@ -19,11 +49,45 @@ class ActionAnswerProcedure(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        search = procedure_search()
-        hits = search.search(tracker.latest_message.get("text") or "", k=3)
-        if not hits or not hits[0].confident:
+        intent = tracker.get_intent_of_latest_message()
+        context = tracker.get_slot("procedure_code")
+        aspect = ASPECT_BY_INTENT.get(intent, "card")
+        if aspect == "card" and tracker.get_slot("pending_aspect"):  # they named the procedure we asked about
+            aspect = tracker.get_slot("pending_aspect")
+        if next(tracker.get_latest_entity_values("procedure_code"), None):  # a choice button
+            return self._answer(dispatcher, context, aspect)
+        if context and aspect != "card" and not mentions_procedure(tracker):
+            return self._answer(dispatcher, context, aspect)
+
+        hits = procedure_search().search(tracker.latest_message.get("text") or "", k=MAX_CHOICES + 2)
+        choices = ambiguous_choices(hits)
+        if choices:
+            dispatcher.utter_message(
+                response="utter_choose_procedure",
+                buttons=[
+                    {"title": hit.name, "payload": f'/ask_procedure{{"procedure_code": "{hit.code}"}}'}
+                    for hit in choices
+                ],
+            )
+            return [SlotSet("pending_aspect", aspect)]
+        if hits and hits[0].confident:
+            return self._answer(dispatcher, hits[0].code, aspect)
+        if aspect != "card" and not context:
+            dispatcher.utter_message(response="utter_ask_which_procedure")
+            return [SlotSet("pending_aspect", aspect)]
+        return register_failure(dispatcher, tracker, response="utter_no_match")
+
+    @staticmethod
+    def _answer(dispatcher: CollectingDispatcher, code: str, aspect: str) -> list[EventType]:
+        procedure = procedure_search().procedure(code)
+        if procedure is None:  # the KB changed under a long conversation
             dispatcher.utter_message(response="utter_no_match")
-            return []
-        procedure = search.procedure(hits[0].code)
-        dispatcher.utter_message(text=procedure_card.card(procedure, portal_url()))
-        return []
+            return [SlotSet("procedure_code", None)]
+        dispatcher.utter_message(
+            text=procedure_card.aspect_answer(procedure, aspect, province_profile().portal_url)
+        )
+        return [
+            SlotSet("procedure_code", code),
+            SlotSet("pending_aspect", None),
+            SlotSet("failed_attempts", 0),
+        ]

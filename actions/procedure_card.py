@@ -91,3 +91,23 @@ def card(procedure: Procedure, portal_url: str) -> str:
     if procedure.source_url:
         lines.append(f"Nguồn: {procedure.source_url}")
     return "\n".join(lines)
+
+
+def aspect_answer(procedure: Procedure, aspect: str, portal_url: str) -> str:
+    """A focused answer to a follow-up question ("mất bao lâu?") about one procedure."""
+    title = f"{procedure.name} (mã {procedure.code})"
+    if aspect == "documents":
+        hint = 'Nhắn "hướng dẫn chuẩn bị hồ sơ" để mình kiểm tra từng giấy tờ với bạn.'
+        return f"Hồ sơ {title} gồm:\n{documents_text(procedure)}\n{hint}"
+    if aspect == "fee":
+        return f"💰 Phí, lệ phí {title}: {fee_text(procedure)}"
+    if aspect == "time":
+        return f"⏱ Thời gian giải quyết {title}: {processing_time_text(procedure)}"
+    if aspect == "where":
+        return f"🌐 {online_text(procedure, portal_url)}\n🏢 Nơi nộp trực tiếp: {where_text(procedure)}"
+    if aspect == "online":
+        steps = "\n".join(f"{i}. {step}" for i, step in enumerate(procedure.howto, 1))
+        return f"🌐 {title}: {online_text(procedure, portal_url)}" + (
+            f"\nCách làm:\n{steps}" if steps else ""
+        )
+    return card(procedure, portal_url)

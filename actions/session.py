@@ -27,7 +27,7 @@ class ActionSessionStart(Action):
         return [
             SessionStarted(),
             SlotSet("province_name", profile.province),
-            SlotSet("hotline", profile.hotline),
+            SlotSet("hotline", profile.hotline_text),
             *carried_over,
             ActionExecuted("action_listen"),
         ]

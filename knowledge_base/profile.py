@@ -29,9 +29,26 @@ class ProvinceProfile(Model):
     hotline: str | None = None
     provincial_portal_url: HttpUrl | str | None = None
     national_portal_url: HttpUrl = HttpUrl("https://dichvucong.gov.vn")
+    national_hotline: str = "18001096"  # support line of the national public-service portal
     # The deployment's own commitment for answering complaints and feedback; no default is assumed.
     complaint_answer_working_days: int | None = Field(default=None, ge=1, le=90)
     notes: list[str] = Field(default_factory=list)
+
+    @property
+    def hotline_text(self) -> str:
+        """What citizens are told to call: the province's hotline once filled in, else the national one."""
+        if _filled(self.hotline):
+            return str(self.hotline)
+        return f"tổng đài Cổng Dịch vụ công quốc gia {self.national_hotline}"
+
+    @property
+    def portal_url(self) -> str:
+        """Where citizens submit online: the province's portal once filled in, else the national one."""
+        return (
+            str(self.provincial_portal_url)
+            if _filled(self.provincial_portal_url)
+            else str(self.national_portal_url)
+        )
 
     def unfilled(self) -> list[str]:
         """Dotted names of the fields still holding a deployment placeholder."""
@@ -53,3 +70,7 @@ class ProvinceProfile(Model):
 
         visit(self, "")
         return found
+
+
+def _filled(value: object) -> bool:
+    return bool(value) and not str(value).startswith(PLACEHOLDER_PREFIX)

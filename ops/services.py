@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import httpx
 
-from ops.paths import APP_PYTHON, BOT_DIR, LOG_DIR, RASA_BIN, VAR_DIR
+from ops.paths import APP_PYTHON, BOT_DIR, LOG_DIR, RASA_BIN
 from settings import PROJECT_ROOT, Settings
 
 
@@ -61,7 +61,7 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
             f"{settings.rasa_url}/status",
             {
                 "TLDVC_ACTION_SERVER_URL": settings.action_server_url,
-                "TLDVC_RASA_TRACKER_DB": str(VAR_DIR / "rasa_tracker.sqlite3"),
+                "TLDVC_RASA_TRACKER_DB": str(settings.tracker_db),
             },
         ),
         Service(

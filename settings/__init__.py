@@ -25,6 +25,8 @@ class Settings(BaseSettings):
 
     # Durable state: complaints, ratings, handoffs.
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tro_ly_dvc.sqlite3'}"
+    # Rasa's conversation history, so a citizen can resume after a restart.
+    tracker_db: Path = PROJECT_ROOT / "var" / "rasa_tracker.sqlite3"
 
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"

@@ -39,9 +39,10 @@ class ComplaintKind(str, Enum):
         return _KIND_LABELS[self]
 
     @classmethod
-    def from_mention(cls, text: str) -> "ComplaintKind | None":
-        """The kind for a canonical NLU value ("trễ hẹn", "không trả lời", …), accents optional."""
-        return _KIND_MENTIONS.get(" ".join(fold_diacritics(text).split()))
+    def from_text(cls, text: str) -> "ComplaintKind | None":
+        """The kind a citizen's words name ("bị trễ hẹn", "ne tranh", "hách dịch"…), accents optional."""
+        words = " " + " ".join(re.findall(r"\w+", fold_diacritics(text))) + " "
+        return next((kind for phrase, kind in _KIND_PHRASES.items() if f" {phrase} " in words), None)
 
 
 _KIND_LABELS = {
@@ -50,11 +51,20 @@ _KIND_LABELS = {
     ComplaintKind.ATTITUDE: "Thái độ phục vụ",
     ComplaintKind.OTHER: "Khác",
 }
-_KIND_MENTIONS = {
-    "tre hen": ComplaintKind.SLOW,
-    "ne tranh": ComplaintKind.EVASIVE,
+# Folded phrases naming each kind; "không trả lời" is checked before the shorter "trễ".
+_KIND_PHRASES = {
     "khong tra loi": ComplaintKind.EVASIVE,
+    "khong phan hoi": ComplaintKind.EVASIVE,
+    "im lang": ComplaintKind.EVASIVE,
+    "ne tranh": ComplaintKind.EVASIVE,
+    "dun day": ComplaintKind.EVASIVE,
+    "tre hen": ComplaintKind.SLOW,
+    "qua han": ComplaintKind.SLOW,
+    "cham": ComplaintKind.SLOW,
+    "tre": ComplaintKind.SLOW,
     "thai do": ComplaintKind.ATTITUDE,
+    "hach dich": ComplaintKind.ATTITUDE,
+    "kho de": ComplaintKind.ATTITUDE,
     "khac": ComplaintKind.OTHER,
 }
 
@@ -105,13 +115,19 @@ class ComplaintDraft(BaseModel):
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "ComplaintDraft":
-        if self.submitted_on and self.submitted_on > vietnam_today():
-            raise PydanticCustomError("submitted_in_future", "Ngày nộp hồ sơ không thể sau hôm nay.")
-        if self.submitted_on and self.promised_on and self.promised_on < self.submitted_on:
-            raise PydanticCustomError(
-                "promised_before_submitted", "Ngày hẹn trả không thể trước ngày nộp hồ sơ."
-            )
+        problem = date_order_problem(self.submitted_on, self.promised_on)
+        if problem:
+            raise PydanticCustomError("dates_out_of_order", problem)
         return self
+
+
+def date_order_problem(submitted_on: date | None, promised_on: date | None) -> str | None:
+    """Why these dates cannot both be right, in words for the citizen; None when they can."""
+    if submitted_on and submitted_on > vietnam_today():
+        return "Ngày nộp hồ sơ không thể sau hôm nay."
+    if submitted_on and promised_on and promised_on < submitted_on:
+        return "Ngày hẹn trả không thể trước ngày nộp hồ sơ."
+    return None
 
 
 class Complaint(ComplaintDraft):

@@ -1,12 +1,15 @@
 """Rasa tokenizer that segments Vietnamese into words with underthesea.
 
-Vietnamese writes words as space-separated syllables ("giấy khai sinh" is two words, three syllables),
-so whitespace tokens split words apart. Each token's lemma is its accent-folded, underscore-joined form,
-which the CountVectorsFeaturizers use, so "khai sinh" and "khai sinh" typed without diacritics share features.
+Vietnamese writes words as space-separated syllables ("giấy khai sinh" is two words, three syllables).
+underthesea joins syllables into words reliably only when the text carries diacritics; on text typed
+without them it forms wrong compounds ("lam giay", "can giay"), so such text is split into syllables.
+Each token's lemma is its accent-folded form with the syllables kept apart, which the CountVectorsFeaturizers
+use: "giấy khai sinh" and "giay khai sinh" then yield the same syllable n-grams.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext
@@ -18,6 +21,9 @@ from rasa.shared.nlu.training_data.message import Message
 from underthesea import word_tokenize
 
 from vietnamese import fold_diacritics
+
+# A syllable, or a code/number/date kept whole ("PA-7K3M9Q", "15/11"), or one punctuation mark.
+SYLLABLE = re.compile(r"\w+(?:[-./]\w+)*|[^\w\s]")
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -45,12 +51,22 @@ class VietnameseTokenizer(Tokenizer):
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         text = message.get(attribute)
-        tokens = align_words(text, word_tokenize(text)) if text.strip() else None
-        if tokens is None:  # underthesea rewrote the text beyond alignment: fall back to syllables
-            tokens = align_words(text, text.split()) or [Token(text, 0)]
+        has_diacritics = fold_diacritics(text) != text.lower()
+        tokens = align_words(text, _segment(text)) if has_diacritics else None
+        if tokens is None:
+            tokens = align_words(text, SYLLABLE.findall(text)) or [Token(text, 0)]
         for token in tokens:
-            token.lemma = fold_diacritics(token.text).replace(" ", "_")
+            token.lemma = fold_diacritics(token.text)
         return self._apply_token_pattern(tokens)
+
+
+def _segment(text: str) -> list[str]:
+    """underthesea words, except that codes and numbers glued to a word ("PA-Q9R2K7 sao") are split apart."""
+    words: list[str] = []
+    for word in word_tokenize(text):
+        compound = " " in word and all(syllable.isalpha() for syllable in word.split())
+        words.extend([word] if compound or " " not in word else SYLLABLE.findall(word))
+    return words
 
 
 def align_words(text: str, words: list[str]) -> list[Token] | None:

@@ -153,7 +153,10 @@ def test_blank_optional_fields_become_none(draft):
         ("thái độ", ComplaintKind.ATTITUDE),
         ("khác", ComplaintKind.OTHER),
         ("mưa", None),
+        ("hồ sơ của tôi bị quá hạn cả tuần", ComplaintKind.SLOW),
+        ("gọi mãi không ai trả lời", ComplaintKind.EVASIVE),
+        ("can bo hach dich", ComplaintKind.ATTITUDE),
     ],
 )
-def test_kind_from_nlu_mention(mention, kind):
-    assert ComplaintKind.from_mention(mention) is kind
+def test_kind_from_citizen_words(mention, kind):
+    assert ComplaintKind.from_text(mention) is kind

@@ -1,0 +1,275 @@
+"""Complaint intake about slow or evasive handling, and complaint status lookups.
+
+A complaint is stored durably before the citizen is told its reference code; if storing fails, the
+answers stay in the slots, so that confirming again retries without retyping anything.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.knowledge import procedure_search
+from actions.stores import complaint_store
+from storage.complaints import (
+    VIETNAM_TIME,
+    ComplaintDraft,
+    ComplaintKind,
+    date_order_problem,
+    normalize_reference_code,
+    vietnam_today,
+)
+from vietnamese import fold_diacritics, normalize_mobile, parse_vietnamese_date
+
+COMPLAINT_SLOTS = [
+    "complaint_kind",
+    "complaint_procedure",
+    "dossier_code",
+    "agency",
+    "submitted_on",
+    "promised_on",
+    "description",
+    "citizen_name",
+    "phone",
+    "contact_consent",
+    "complaint_confirmed",
+]
+# Answers meaning "none / I don't know" to the optional questions, folded.
+NOT_KNOWN = {
+    "khong", "ko", "k", "khong co", "ko co", "k co", "chua co", "khong ro", "ko ro", "khong biet", "ko biet",
+    "khong nho", "ko nho", "bo qua", "khong co ma", "ko co ma", "khong duoc hen",
+}  # fmt: skip
+NONE = "không có"
+NAME_PREFIX = re.compile(r"^(ten (toi|minh|em|tui) la|(toi|minh|em|tui) ten|toi la)\s+")
+PROCEDURE_CODE_SUFFIX = re.compile(r"\((\d\.\d{6})\)$")
+
+
+def is_not_known(value: Any) -> bool:
+    return " ".join(re.findall(r"\w+", fold_diacritics(str(value)))) in NOT_KNOWN
+
+
+def _optional(value: Any) -> Any:
+    return None if value in (None, NONE) else value
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if _optional(value) else None
+
+
+def _display_date(value: Any) -> str:
+    parsed = _date(value)
+    return parsed.strftime("%d/%m/%Y") if parsed else NONE
+
+
+class ValidateComplaintForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_complaint_form"
+
+    def validate_complaint_kind(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        kind = ComplaintKind.from_text(str(value))
+        if kind is None:
+            dispatcher.utter_message(response="utter_invalid_complaint_kind")
+        return {"complaint_kind": kind.value if kind else None}
+
+    def validate_complaint_procedure(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if is_not_known(value):
+            return {"complaint_procedure": NONE}
+        hits = procedure_search().search(str(value), k=1)
+        if hits and hits[0].confident:
+            return {"complaint_procedure": f"{hits[0].name} ({hits[0].code})"}
+        return {"complaint_procedure": str(value).strip()}  # the citizen's own words are still useful
+
+    def validate_dossier_code(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value).strip()
+        if is_not_known(text):
+            return {"dossier_code": NONE}
+        if not re.fullmatch(r"[\w.\-/]{5,40}", text) or not re.search(r"\d", text):
+            dispatcher.utter_message(response="utter_invalid_dossier_code")
+            return {"dossier_code": None}
+        return {"dossier_code": text.upper()}
+
+    def validate_agency(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value).strip()
+        if len(text) < 3:
+            dispatcher.utter_message(response="utter_invalid_agency")
+            return {"agency": None}
+        return {"agency": text}
+
+    def _validate_date(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        if is_not_known(value):
+            return {slot: NONE}
+        parsed = parse_vietnamese_date(str(value), today=vietnam_today())
+        if parsed is None:
+            dispatcher.utter_message(response="utter_invalid_date")
+            return {slot: None}
+        submitted = _date(tracker.get_slot("submitted_on")) if slot == "promised_on" else parsed
+        if slot == "promised_on" and submitted and parsed < submitted:  # "25/12" may be a date to come
+            parsed = parse_vietnamese_date(str(value), today=vietnam_today(), prefer_future=True) or parsed
+        problem = date_order_problem(submitted, parsed if slot == "promised_on" else None)
+        if problem:
+            dispatcher.utter_message(text=f"{problem} Bạn kiểm tra lại giúp mình.")
+            return {slot: None}
+        return {slot: parsed.isoformat()}
+
+    def validate_submitted_on(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._validate_date("submitted_on", value, dispatcher, tracker)
+
+    def validate_promised_on(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._validate_date("promised_on", value, dispatcher, tracker)
+
+    def validate_description(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value).strip()
+        if len(text) < 10:
+            dispatcher.utter_message(response="utter_description_too_short")
+            return {"description": None}
+        return {"description": text[:2000]}
+
+    def validate_citizen_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        name = str(value).strip()
+        prefix = NAME_PREFIX.match(fold_diacritics(name))
+        name = name[prefix.end() :] if prefix else name  # folding keeps length, so offsets carry over
+        if not re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+){0,6}", name):
+            dispatcher.utter_message(response="utter_invalid_name")
+            return {"citizen_name": None}
+        return {"citizen_name": name.title()}
+
+    def validate_phone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        phone = normalize_mobile(str(value))
+        if phone is None:
+            dispatcher.utter_message(response="utter_invalid_phone")
+        return {"phone": phone}
+
+
+class ActionAskComplaintConfirmed(Action):
+    """Reads the complaint back before anything is stored."""
+
+    def name(self) -> str:
+        return "action_ask_complaint_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        slot = tracker.get_slot
+        dispatcher.utter_message(
+            response="utter_complaint_readback",
+            kind=ComplaintKind(slot("complaint_kind")).label,
+            procedure=slot("complaint_procedure"),
+            dossier_code=slot("dossier_code"),
+            agency=slot("agency"),
+            submitted_on=_display_date(slot("submitted_on")),
+            promised_on=_display_date(slot("promised_on")),
+            description=slot("description"),
+            citizen_name=slot("citizen_name"),
+            phone=slot("phone"),
+            consent="có" if slot("contact_consent") else "không",
+        )
+        return []
+
+
+class ActionSubmitComplaint(Action):
+    def name(self) -> str:
+        return "action_submit_complaint"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        slot = tracker.get_slot
+        cleared = [SlotSet(name, None) for name in COMPLAINT_SLOTS]
+        if not slot("complaint_confirmed"):
+            dispatcher.utter_message(response="utter_complaint_cancelled")
+            return cleared
+        procedure = _optional(slot("complaint_procedure"))
+        code = PROCEDURE_CODE_SUFFIX.search(procedure or "")
+        try:
+            complaint = complaint_store().add(
+                ComplaintDraft(
+                    kind=ComplaintKind(slot("complaint_kind")),
+                    procedure_code=code[1] if code else None,
+                    procedure_name=procedure,
+                    dossier_code=_optional(slot("dossier_code")),
+                    agency=slot("agency"),
+                    submitted_on=_date(slot("submitted_on")),
+                    promised_on=_date(slot("promised_on")),
+                    description=slot("description"),
+                    citizen_name=slot("citizen_name"),
+                    phone=slot("phone"),
+                    contact_consent=bool(slot("contact_consent")),
+                    sender_id=tracker.sender_id,
+                    channel=tracker.get_latest_input_channel() or "web",
+                )
+            )
+        except Exception:  # the citizen keeps every answer; confirming again retries
+            dispatcher.utter_message(response="utter_complaint_store_failed")
+            return [SlotSet("complaint_confirmed", None)]
+        dispatcher.utter_message(
+            response="utter_complaint_received",
+            reference_code=complaint.reference_code,
+            answer_due=f"{complaint.answer_due:%d/%m/%Y}",
+        )
+        return cleared
+
+
+class ValidateComplaintStatusForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_complaint_status_form"
+
+    def validate_complaint_code(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        found = re.search(r"p\W*a\W*[-–_]?\W*\w{6}", str(value), re.IGNORECASE)
+        code = normalize_reference_code(found[0]) if found else None
+        if code is None:
+            dispatcher.utter_message(response="utter_invalid_complaint_code")
+        return {"complaint_code": code}
+
+
+class ActionComplaintStatus(Action):
+    """Status and last update of a complaint: never anyone's personal data."""
+
+    def name(self) -> str:
+        return "action_complaint_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        code = tracker.get_slot("complaint_code")
+        status = complaint_store().public_status(code) if code else None
+        if status is None:
+            dispatcher.utter_message(response="utter_complaint_not_found", reference_code=code)
+        else:
+            dispatcher.utter_message(
+                response="utter_complaint_status",
+                reference_code=status.reference_code,
+                kind=status.kind_label,
+                status=status.status_label,
+                updated_at=f"{status.updated_at.astimezone(VIETNAM_TIME):%H:%M %d/%m/%Y}",
+                note=f"\nCập nhật gần nhất: {status.last_update}" if status.last_update else "",
+                answer_due=f"{status.answer_due:%d/%m/%Y}",
+            )
+        return [SlotSet("complaint_code", None)]

@@ -1,0 +1,53 @@
+"""Handing a conversation to staff: on request, or after the bot failed twice in a row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.stores import handoff_store
+from storage import HandoffDraft, HandoffReason
+
+FAILURES_BEFORE_HANDOFF = 2
+
+
+def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: HandoffReason) -> list[EventType]:
+    handoff_store().add(
+        HandoffDraft(
+            sender_id=tracker.sender_id, reason=reason, last_message=tracker.latest_message.get("text")
+        )
+    )
+    dispatcher.utter_message(response="utter_handoff")
+    return [SlotSet("failed_attempts", 0)]
+
+
+def register_failure(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> list[EventType]:
+    """Say `response`; on the second failure in a row, hand the conversation to staff instead."""
+    failures = int(tracker.get_slot("failed_attempts") or 0) + 1
+    if failures >= FAILURES_BEFORE_HANDOFF:
+        return hand_off(dispatcher, tracker, reason=HandoffReason.REPEATED_FAILURE)
+    dispatcher.utter_message(response=response)
+    return [SlotSet("failed_attempts", failures)]
+
+
+class ActionHandoff(Action):
+    def name(self) -> str:
+        return "action_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return hand_off(dispatcher, tracker, reason=HandoffReason.REQUESTED)
+
+
+class ActionNotUnderstood(Action):
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return register_failure(dispatcher, tracker, response="utter_default")
