@@ -87,9 +87,7 @@ def _read_e5_file(path: Path) -> _E5File:
     pos += 4 * n_pieces
     blob = data[pos : pos + blob_len]
     pos += blob_len
-    pieces = [
-        (blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i])) for i in range(n_pieces)
-    ]
+    pieces = [(blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i])) for i in range(n_pieces)]
     _n_norm, norm_bytes = struct.unpack_from("<iI", data, pos)
     pos += 8 + norm_bytes  # the normalisation map is NFKC's; the rebuilt tokenizer uses NFKC itself
     (n_tensors,) = struct.unpack_from("<i", data, pos)

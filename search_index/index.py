@@ -18,19 +18,21 @@ import torch
 from knowledge_base.schema import Procedure
 from search_index.dense import DenseIndex, encode_passages, encode_query
 from search_index.embedding_model import embedding_model_name, load_embedding_model
-from search_index.fusion import fuse
+from search_index.fusion import fuse, relative
 from search_index.lexical import LexicalIndex, lexical_tokens
-from search_index.normalize import normalize_query
-from search_index.passages import Passage, lexical_document, procedure_passages
+from search_index.passages import Passage, full_document, name_document, procedure_passages, procedure_texts
+from search_index.query import prepare_query
+from search_index.restore_diacritics import DiacriticRestorer
 from settings import get_settings
 
 # Bump whenever passages, tokens or the on-disk layout change, so cached indexes are rebuilt.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 4
 CANDIDATES = 50
 # Confidence is a logistic function of the fused score, centred on the threshold tuned on the dev set.
 CONFIDENCE_CENTRE = 1.0
 CONFIDENCE_SCALE = 0.03
 CONFIDENT_AT = 0.5
+_QUESTION_PHRASES = Path(__file__).with_name("question_phrases.txt")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,23 @@ def kb_fingerprint(procedures: Sequence[Procedure], model_name: str) -> str:
     return digest.hexdigest()
 
 
+def _question_phrases() -> list[str]:
+    lines = _QUESTION_PHRASES.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _cached_embeddings(root: Path, model_name: str) -> dict[str, np.ndarray]:
+    """Passage embeddings of earlier indexes built with the same model: an edited KB re-embeds only what
+    changed."""
+    reusable: dict[str, np.ndarray] = {}
+    for meta_file in root.glob("*/meta.json"):
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        if meta["model"] == model_name and meta["format"] >= 2:  # format 1 kept no passage texts
+            texts = json.loads((meta_file.parent / "passages.json").read_text(encoding="utf-8"))["texts"]
+            reusable.update(zip(texts, np.load(meta_file.parent / "embeddings.npy"), strict=True))
+    return reusable
+
+
 class ProcedureSearch:
     """Hybrid (e5 + BM25) search over procedures; `open` reuses the cached index when the KB is unchanged."""
 
@@ -60,14 +79,19 @@ class ProcedureSearch:
         procedures: Sequence[Procedure],
         passages: list[Passage],
         dense: DenseIndex,
-        lexical: LexicalIndex,
+        names: LexicalIndex,
+        full_texts: LexicalIndex,
+        restorer: DiacriticRestorer,
     ) -> None:
         self._procedures = list(procedures)
         self._by_code = {procedure.code: procedure for procedure in self._procedures}
+        self._passages = passages
         self._passage_owner = np.array([passage.procedure for passage in passages], dtype=np.int64)
         self._passages_of = [np.flatnonzero(self._passage_owner == i) for i in range(len(self._procedures))]
         self._dense = dense
-        self._lexical = lexical
+        self._names = names
+        self._full_texts = full_texts
+        self._restorer = restorer
         self._model = load_embedding_model()
 
     # ---- lifecycle -------------------------------------------------------------------------------
@@ -78,7 +102,8 @@ class ProcedureSearch:
     ) -> ProcedureSearch:
         """Load the index for exactly these procedures and model from the cache, building it if missing."""
         torch.set_num_threads(1)  # the machine is shared; one thread keeps query latency stable
-        fingerprint = kb_fingerprint(procedures, embedding_model_name())
+        model_name = embedding_model_name()
+        fingerprint = kb_fingerprint(procedures, model_name)
         root = (cache_dir or get_settings().cache_dir) / "indexes"
         folder = root / fingerprint[:20]
         root.mkdir(parents=True, exist_ok=True)
@@ -86,25 +111,45 @@ class ProcedureSearch:
         with open(root / f"{fingerprint[:20]}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not (folder / "meta.json").exists():
-                cls.build(procedures, show_progress=show_progress).save(folder, fingerprint)
+                reuse = _cached_embeddings(root, model_name)
+                cls.build(procedures, show_progress=show_progress, reuse=reuse).save(folder, fingerprint)
         return cls.load(procedures, folder)
 
     @classmethod
-    def build(cls, procedures: Sequence[Procedure], show_progress: bool = False) -> ProcedureSearch:
+    def build(
+        cls,
+        procedures: Sequence[Procedure],
+        show_progress: bool = False,
+        reuse: dict[str, np.ndarray] | None = None,
+    ) -> ProcedureSearch:
+        reuse = reuse or {}
         passages = [p for i, procedure in enumerate(procedures) for p in procedure_passages(i, procedure)]
-        embeddings = encode_passages(
-            load_embedding_model(), [passage.text for passage in passages], show_progress=show_progress
+        missing = sorted({p.text for p in passages if p.text not in reuse})
+        if missing:
+            fresh = encode_passages(load_embedding_model(), missing, show_progress=show_progress)
+            reuse = {**reuse, **dict(zip(missing, fresh, strict=True))}
+        embeddings = np.stack([reuse[p.text] for p in passages]).astype(np.float32)
+        names = LexicalIndex.build([lexical_tokens(name_document(p)) for p in procedures])
+        full_texts = LexicalIndex.build([lexical_tokens(full_document(p)) for p in procedures])
+        restorer = DiacriticRestorer.learn(
+            [text for procedure in procedures for text in procedure_texts(procedure)] + _question_phrases()
         )
-        lexical = LexicalIndex.build([lexical_tokens(lexical_document(p)) for p in procedures])
-        return cls(procedures, passages, DenseIndex(embeddings), lexical)
+        return cls(procedures, passages, DenseIndex(embeddings), names, full_texts, restorer)
 
     def save(self, folder: Path, fingerprint: str) -> None:
         staging = folder.with_name(folder.name + ".partial")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         self._dense.save(staging)
-        self._lexical.save(staging / "bm25")
-        np.save(staging / "passage_owner.npy", self._passage_owner)
+        self._names.save(staging / "bm25_names")
+        self._full_texts.save(staging / "bm25_full")
+        self._restorer.save(staging / "restorer.pickle")
+        passages = {
+            "owner": self._passage_owner.tolist(),
+            "kind": [p.kind for p in self._passages],
+            "texts": [p.text for p in self._passages],
+        }
+        (staging / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
         meta = {
             "fingerprint": fingerprint,
             "model": embedding_model_name(),
@@ -114,16 +159,26 @@ class ProcedureSearch:
         }
         (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
-        staging.rename(folder)
+        staging.rename(folder)  # readers never see a half-written index
 
     @classmethod
     def load(cls, procedures: Sequence[Procedure], folder: Path) -> ProcedureSearch:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if meta["codes"] != [procedure.code for procedure in procedures]:
             raise ValueError(f"index in {folder} was built for other procedures")
-        owner = np.load(folder / "passage_owner.npy")
-        passages = [Passage(int(i), "", "") for i in owner]
-        return cls(procedures, passages, DenseIndex.load(folder), LexicalIndex.load(folder / "bm25"))
+        stored = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
+        passages = [
+            Passage(owner, kind, text)
+            for owner, kind, text in zip(stored["owner"], stored["kind"], stored["texts"], strict=True)
+        ]
+        return cls(
+            procedures,
+            passages,
+            DenseIndex.load(folder),
+            LexicalIndex.load(folder / "bm25_names"),
+            LexicalIndex.load(folder / "bm25_full"),
+            DiacriticRestorer.load(folder / "restorer.pickle"),
+        )
 
     # ---- queries ---------------------------------------------------------------------------------
 
@@ -131,19 +186,27 @@ class ProcedureSearch:
         return self._by_code.get(code)
 
     def search(self, question: str, k: int = 5) -> list[SearchHit]:
-        query = normalize_query(question)
+        query = prepare_query(question, self._restorer)
         if not query.strip():
             return []
         vector = encode_query(self._model, query)
         _, passage_ids = self._dense.search(vector, CANDIDATES)
-        lexical = self._lexical.scores(lexical_tokens(query))
-        candidates = np.union1d(
-            self._passage_owner[passage_ids[passage_ids >= 0]], np.argsort(-lexical)[:CANDIDATES]
+        tokens = lexical_tokens(query)
+        names = relative(self._names.scores(tokens))
+        full_texts = relative(self._full_texts.scores(tokens))
+        candidates = np.unique(
+            np.concatenate(
+                [
+                    self._passage_owner[passage_ids[passage_ids >= 0]],
+                    np.argsort(-names)[:CANDIDATES],
+                    np.argsort(-full_texts)[:CANDIDATES],
+                ]
+            )
         )
         dense = np.array(
             [float((self._dense.embeddings[self._passages_of[c]] @ vector[0]).max()) for c in candidates]
         )
-        fused = fuse(dense, lexical[candidates])
+        fused = fuse(dense, names[candidates], full_texts[candidates])
         order = np.argsort(-fused)[:k]
         return [self._hit(int(candidates[i]), float(fused[i])) for i in order]
 

@@ -1,29 +1,24 @@
-"""Lexical retrieval: BM25 over folded syllables and folded underthesea words."""
+"""Lexical retrieval: BM25 over folded syllables and syllable pairs."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import bm25s
 import numpy as np
-from underthesea import sent_tokenize, word_tokenize
 
 from search_index.normalize import canonical, fold, words
 
 
 def lexical_tokens(text: str) -> list[str]:
-    """Folded syllables plus folded multi-syllable words ("khai_sinh"): partial and exact wording both count.
+    """Folded syllables plus adjacent-syllable pairs ("khai_sinh").
 
-    Segmentation runs on the accented text (underthesea forms wrong compounds without diacritics); folding
-    afterwards makes a query typed without diacritics, once restored, match the same tokens.
+    Pairs stand in for Vietnamese words: on the dev set they beat underthesea's word segmentation
+    (name BM25 recall@1 0.648 against 0.596), cost nothing at query time and need no diacritics.
     """
-    text = canonical(text)
-    tokens = [fold(syllable) for syllable in words(text)]
-    for sentence in sent_tokenize(text):
-        tokens.extend(
-            "_".join(words(fold(word))) for word in word_tokenize(sentence) if len(words(word)) > 1
-        )
-    return tokens
+    syllables = [fold(syllable) for syllable in words(canonical(text))]
+    return syllables + [f"{a}_{b}" for a, b in pairwise(syllables)]
 
 
 class LexicalIndex:

@@ -81,8 +81,3 @@ def expand_abbreviations(text: str) -> str:
 
 def strip_boilerplate(text: str) -> str:
     return _BOILERPLATE.sub(" ", text)
-
-
-def normalize_query(text: str) -> str:
-    """Canonical, abbreviation-expanded question text, still with whatever diacritics it had."""
-    return expand_abbreviations(strip_boilerplate(canonical(text)))

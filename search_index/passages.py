@@ -22,6 +22,19 @@ def procedure_passages(position: int, procedure: Procedure) -> list[Passage]:
     return passages
 
 
-def lexical_document(procedure: Procedure) -> str:
-    """The one text BM25 scores a procedure by."""
+def name_document(procedure: Procedure) -> str:
+    """What the procedure is called: BM25 over this rewards questions that name it."""
     return canonical(" . ".join([procedure.name, *procedure.aliases]))
+
+
+def full_document(procedure: Procedure) -> str:
+    """Everything a question may mention: documents, steps, conditions, field."""
+    return canonical(" . ".join(procedure_texts(procedure)))
+
+
+def procedure_texts(procedure: Procedure) -> list[str]:
+    """Every sentence of a procedure, for learning the KB's vocabulary."""
+    texts = [procedure.name, *procedure.aliases, *procedure.steps, *procedure.howto, *procedure.conditions]
+    texts += [document.name for document in procedure.documents]
+    texts += [text for text in (procedure.field, procedure.result, procedure.implementing_agency) if text]
+    return texts
