@@ -3,7 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
+
+from knowledge_base.schema import Procedure
+
+NATIONAL_CATALOGUE = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "national_tthc.jsonl.gz"
+)
+DEV_QUESTIONS = NATIONAL_CATALOGUE.parent.parent / "eval" / "dev_questions.jsonl"
+
+
+def load_kb(kb: Path | None) -> list[Procedure]:
+    """A national catalogue file (.jsonl.gz), a province KB folder, or by default the product's own KB."""
+    from knowledge_base.importer import read_catalogue
+    from knowledge_base.loader import load_procedures
+
+    if kb is None:
+        return load_procedures()
+    if kb.is_file():
+        return read_catalogue(kb)
+    return load_procedures(province_dir=kb)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -11,13 +31,36 @@ def main(argv: list[str] | None = None) -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build-model", help="build the offline e5 model folder (setup runs this)")
     build.add_argument("--force", action="store_true", help="rebuild even if the cached folder exists")
+    evaluation = commands.add_parser("eval", help="recall@1/5, MRR@10 and latency on a question file")
+    evaluation.add_argument("--questions", type=Path, required=True, help="jsonl with id, question, gold")
+    evaluation.add_argument("--kb", type=Path, help="national .jsonl.gz or a KB folder (default: product KB)")
+    benchmark = commands.add_parser("bench", help="build time, latency, memory; hybrid against BM25")
+    benchmark.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
+    benchmark.add_argument("--kb", type=Path, default=NATIONAL_CATALOGUE)
     args = parser.parse_args(argv)
 
     if args.command == "build-model":
         from search_index.embedding_model import build_default_model
 
-        path: Path = build_default_model(force=args.force)
-        print(path)
+        print(build_default_model(force=args.force))
+    elif args.command == "eval":
+        from search_index import ProcedureSearch
+        from search_index.evaluate import evaluate, read_questions, table
+
+        search = ProcedureSearch.open(load_kb(args.kb), show_progress=True)
+        result = evaluate(lambda q: search.search(q, k=10), read_questions(args.questions))
+        print(table({"hybrid": result}))
+        print(json.dumps(result))
+    else:
+        from search_index.bench import bench
+        from search_index.evaluate import read_questions, table
+
+        result = bench(load_kb(args.kb), read_questions(args.questions))
+        print(f"procedures: {result['procedures']}")
+        print(f"index build: {result['build_seconds']} s")
+        print(f"resident memory: {result['resident_memory_mb']} MB")
+        print(table({"hybrid": result["hybrid"], "bm25": result["bm25"]}))
+        print(json.dumps(result))
 
 
 if __name__ == "__main__":

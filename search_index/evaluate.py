@@ -10,9 +10,10 @@ from pathlib import Path
 
 import numpy as np
 
+from search_index.index import SearchHit
 from search_index.normalize import strip_diacritics
 
-Ranker = Callable[[str], list[str]]  # question -> ranked procedure codes
+Ranker = Callable[[str], list[SearchHit]]  # question -> ranked hits
 
 
 @dataclass(frozen=True)
@@ -28,24 +29,40 @@ def read_questions(path: Path) -> list[Question]:
     return [Question(str(row["id"]), row["question"], frozenset(row["gold"])) for row in rows]
 
 
-def quality(ranked: Sequence[Sequence[str]], questions: Sequence[Question]) -> dict[str, float]:
-    first_hits = [
-        next((rank for rank, code in enumerate(codes[:10], 1) if code in q.gold), None)
-        for codes, q in zip(ranked, questions, strict=True)
-    ]
+def _first_relevant(hits: Sequence[SearchHit], gold: frozenset[str]) -> int | None:
+    return next((rank for rank, hit in enumerate(hits[:10], 1) if hit.code in gold), None)
+
+
+def quality(ranked: Sequence[Sequence[SearchHit]], questions: Sequence[Question]) -> dict[str, float]:
+    ranks = [_first_relevant(hits, q.gold) for hits, q in zip(ranked, questions, strict=True)]
     n = len(questions)
     return {
-        "recall@1": round(sum(r == 1 for r in first_hits) / n, 4),
-        "recall@5": round(sum(r is not None and r <= 5 for r in first_hits) / n, 4),
-        "mrr@10": round(sum(1 / r for r in first_hits if r is not None) / n, 4),
+        "recall@1": round(sum(r == 1 for r in ranks) / n, 4),
+        "recall@5": round(sum(r is not None and r <= 5 for r in ranks) / n, 4),
+        "mrr@10": round(sum(1 / r for r in ranks if r is not None) / n, 4),
+    }
+
+
+def confidence_report(
+    ranked: Sequence[Sequence[SearchHit]], questions: Sequence[Question]
+) -> dict[str, float]:
+    """How often the top hit is right when the bot answers confidently, and how often it declines."""
+    confident = [bool(hits) and hits[0].confident for hits in ranked]
+    right = [bool(hits) and hits[0].code in q.gold for hits, q in zip(ranked, questions, strict=True)]
+    answered = sum(confident)
+    return {
+        "accuracy_above": round(sum(c and r for c, r in zip(confident, right, strict=True)) / answered, 4)
+        if answered
+        else 0.0,
+        "share_below": round(1 - answered / len(questions), 4),
     }
 
 
 def evaluate(rank: Ranker, questions: Sequence[Question]) -> dict:
-    """Quality with and without diacritics, and per-query latency over both passes."""
+    """Quality with and without diacritics, confidence, and per-query latency over both passes."""
     latencies: list[float] = []
 
-    def run(texts: list[str]) -> list[list[str]]:
+    def run(texts: list[str]) -> list[list[SearchHit]]:
         out = []
         for text in texts:
             start = time.perf_counter()
@@ -59,8 +76,30 @@ def evaluate(rank: Ranker, questions: Sequence[Question]) -> dict:
         "n": len(questions),
         **quality(accented, questions),
         "unaccented": quality(unaccented, questions),
+        "confidence": confidence_report(accented + unaccented, [*questions, *questions]),
         "latency_ms": {
             "p50": round(float(np.percentile(latencies, 50)), 1),
             "p95": round(float(np.percentile(latencies, 95)), 1),
         },
     }
+
+
+def table(rows: dict[str, dict]) -> str:
+    """A readable table: one column per system."""
+    lines = [f"{'':34}" + "".join(f"{name:>14}" for name in rows)]
+    metrics = [
+        ("questions", lambda r: r["n"]),
+        ("recall@1", lambda r: r["recall@1"]),
+        ("recall@5", lambda r: r["recall@5"]),
+        ("mrr@10", lambda r: r["mrr@10"]),
+        ("recall@1 without diacritics", lambda r: r["unaccented"]["recall@1"]),
+        ("recall@5 without diacritics", lambda r: r["unaccented"]["recall@5"]),
+        ("mrr@10 without diacritics", lambda r: r["unaccented"]["mrr@10"]),
+        ("accuracy above threshold", lambda r: r["confidence"]["accuracy_above"]),
+        ("share below threshold", lambda r: r["confidence"]["share_below"]),
+        ("latency p50 (ms)", lambda r: r["latency_ms"]["p50"]),
+        ("latency p95 (ms)", lambda r: r["latency_ms"]["p95"]),
+    ]
+    for label, value in metrics:
+        lines.append(f"{label:34}" + "".join(f"{value(r):>14}" for r in rows.values()))
+    return "\n".join(lines)

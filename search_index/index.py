@@ -30,7 +30,7 @@ INDEX_FORMAT = 4
 CANDIDATES = 50
 # Confidence is a logistic function of the fused score, centred on the threshold tuned on the dev set.
 CONFIDENCE_CENTRE = 1.0
-CONFIDENCE_SCALE = 0.03
+CONFIDENCE_SCALE = 0.02
 CONFIDENT_AT = 0.5
 _QUESTION_PHRASES = Path(__file__).with_name("question_phrases.txt")
 

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge_base.schema import Procedure
+from search_index import ProcedureSearch
+
+PROCEDURES = [
+    Procedure(code="1.001193", name="Thủ tục đăng ký khai sinh", aliases=["làm giấy khai sinh"]),
+    Procedure(code="1.000894", name="Thủ tục đăng ký kết hôn", aliases=["làm giấy đăng ký kết hôn"]),
+    Procedure(code="1.004194", name="Đăng ký tạm trú", aliases=["đk tạm trú"]),
+]
+
+
+def _index_folders(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / "indexes").iterdir() if (p / "meta.json").exists())
+
+
+def test_saved_index_is_loaded_not_rebuilt(tmp_path: Path, embedding_model, monkeypatch) -> None:
+    first = ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path)
+    monkeypatch.setattr(ProcedureSearch, "build", pytest.fail)  # a second open must not build
+    second = ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path)
+    assert [h.code for h in second.search("lam giay khai sinh")] == [
+        h.code for h in first.search("lam giay khai sinh")
+    ]
+    assert len(_index_folders(tmp_path)) == 1
+
+
+def test_changed_kb_is_rebuilt(tmp_path: Path, embedding_model) -> None:
+    ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path)
+    changed = [
+        *PROCEDURES[:2],
+        PROCEDURES[2].model_copy(update={"aliases": ["đăng ký tạm trú cho người thuê trọ"]}),
+    ]
+    search = ProcedureSearch.open(changed, cache_dir=tmp_path)
+    assert len(_index_folders(tmp_path)) == 2
+    assert search.search("đăng ký tạm trú cho người thuê trọ", k=1)[0].code == "1.004194"
+
+
+def test_procedure_lookup_by_code(tmp_path: Path, embedding_model) -> None:
+    search = ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path)
+    assert search.procedure("1.000894") is PROCEDURES[1]
+    assert search.procedure("9.999999") is None
+
+
+def test_hits_carry_a_confidence(tmp_path: Path, embedding_model) -> None:
+    hits = ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path).search("đăng ký kết hôn", k=2)
+    assert hits[0].code == "1.000894"
+    assert all(0.0 <= hit.confidence <= 1.0 for hit in hits)
