@@ -67,6 +67,20 @@ def _display_date(value: Any) -> str:
     return parsed.strftime("%d/%m/%Y") if parsed else NONE
 
 
+class ActionStartComplaint(Action):
+    """Opens the complaint form, taking the kind from the opening message ("hồ sơ bị trễ hẹn") if it names one."""
+
+    def name(self) -> str:
+        return "action_start_complaint"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_complaint_intro")
+        kind = ComplaintKind.from_text(tracker.latest_message.get("text") or "")
+        return [SlotSet("complaint_kind", kind.value if kind else None)]
+
+
 class ValidateComplaintForm(FormValidationAction):
     def name(self) -> str:
         return "validate_complaint_form"

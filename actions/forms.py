@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -9,11 +11,15 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 
-class DynamicFormValidationAction(FormValidationAction):
+class DynamicFormValidationAction(FormValidationAction, metaclass=ABCMeta):
     """Tells Rasa which slot to ask next, as computed by `required_slots` after validation.
 
     Rasa 3.6 otherwise asks the domain's static list; rasa-sdk 3.21 no longer reports the next slot itself.
+    Abstract, so that the action server does not register the base class itself.
     """
+
+    @abstractmethod
+    def name(self) -> str: ...
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -50,4 +50,7 @@ class ActionNotUnderstood(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        return register_failure(dispatcher, tracker, response="utter_default")
+        out_of_scope = tracker.get_intent_of_latest_message() == "out_of_scope"
+        return register_failure(
+            dispatcher, tracker, response="utter_out_of_scope" if out_of_scope else "utter_default"
+        )

@@ -54,6 +54,9 @@ _KIND_LABELS = {
 # Folded phrases naming each kind; "không trả lời" is checked before the shorter "trễ".
 _KIND_PHRASES = {
     "khong tra loi": ComplaintKind.EVASIVE,
+    "khong ai tra loi": ComplaintKind.EVASIVE,
+    "ko tra loi": ComplaintKind.EVASIVE,
+    "khong ai nghe": ComplaintKind.EVASIVE,
     "khong phan hoi": ComplaintKind.EVASIVE,
     "im lang": ComplaintKind.EVASIVE,
     "ne tranh": ComplaintKind.EVASIVE,
