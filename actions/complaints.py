@@ -68,7 +68,7 @@ def _display_date(value: Any) -> str:
 
 
 class ActionStartComplaint(Action):
-    """Opens the complaint form, taking the kind from the opening message ("hồ sơ bị trễ hẹn") if it names one."""
+    """Opens the complaint form, taking the kind from the opening message ("bị trễ hẹn") when it names one."""
 
     def name(self) -> str:
         return "action_start_complaint"

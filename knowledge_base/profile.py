@@ -56,8 +56,8 @@ class ProvinceProfile(Model):
 
         def visit(value: object, path: str) -> None:
             if (
-                value is None
-                and path in REQUIRED_FOR_DEPLOYMENT
+                (value is None
+                and path in REQUIRED_FOR_DEPLOYMENT)
                 or (isinstance(value, str) and value.startswith(PLACEHOLDER_PREFIX))
             ):
                 found.append(path)

@@ -1,4 +1,4 @@
-"""The document walkthrough's logic on real province KB entries: which questions, in which order, what is missing."""
+"""The document walkthrough on real province KB entries: which questions, in which order, what is missing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The trained Rasa model, checked by Rasa itself: clean data, passing test stories, intent F1 on held-out data."""
+"""The trained model, checked by Rasa itself: clean data, passing test stories, intent F1 on held-out data."""
 
 from __future__ import annotations
 

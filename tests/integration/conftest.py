@@ -13,7 +13,6 @@ from ops.services import RunningServices, product_services
 from ops.training import ensure_trained_model
 from settings import Settings
 
-
 OVERRIDDEN = ["rasa_url", "action_server_url", "gateway_port", "database_url", "tracker_db"]
 
 

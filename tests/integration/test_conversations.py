@@ -1,4 +1,4 @@
-"""Whole conversations through the gateway with the real servers: follow-ups, walkthrough, complaint, handoff."""
+"""Whole conversations through the gateway and real servers: follow-ups, walkthrough, complaint, handoff."""
 
 from __future__ import annotations
 
