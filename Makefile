@@ -2,7 +2,7 @@
 APP_PYTHON := .venv/app/bin/python
 QUESTIONS ?= ../shared/eval/dev_questions.jsonl
 
-.PHONY: setup run test lint eval bench train
+.PHONY: setup run test lint eval bench train nlu-eval
 
 setup:
 	bash scripts/setup.sh
@@ -24,3 +24,6 @@ eval: setup
 
 bench: setup
 	$(APP_PYTHON) -m search_index bench
+
+nlu-eval: setup
+	$(APP_PYTHON) -m ops nlu-eval

@@ -14,10 +14,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import procedure_card
 from actions.forms import DynamicFormValidationAction
 from actions.knowledge import procedure_search, province_profile
 from actions.procedure_answers import mentions_procedure
+from knowledge_base import procedure_card
 from knowledge_base.schema import DocumentRequirement, Procedure
 
 YES_NO_SKIP = [

@@ -12,9 +12,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import procedure_card
 from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
+from knowledge_base import procedure_card
 from search_index import SearchHit
 
 ASPECT_BY_INTENT = {

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from tqdm import tqdm
 
+from knowledge_base import procedure_card
 from knowledge_base.coverage import LABELS, Coverage
 from knowledge_base.errors import KnowledgeBaseError
 from knowledge_base.importer import ImportResult, import_record, read_records
@@ -124,5 +125,9 @@ def _show(args: argparse.Namespace) -> int:
         hint = "" if catalogue else " (chưa cấu hình danh mục quốc gia: dùng --catalogue)"
         print(f"Không tìm thấy thủ tục mã {args.code}{hint}", file=sys.stderr)
         return 1
-    print(render_procedure(procedures[args.code]))
+    procedure = procedures[args.code]
+    print("— Bot trả lời công dân —")
+    print(procedure_card.card(procedure, load_profile(args.province_dir).portal_url))
+    print("\n— Toàn bộ dữ liệu —")
+    print(render_procedure(procedure))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knowledge_base.procedure_card import document_line
 from knowledge_base.schema import DocumentRequirement, Procedure, SubmissionMode
 
 
@@ -58,20 +59,5 @@ def _mode(mode: SubmissionMode) -> str:
 
 
 def _document(doc: DocumentRequirement) -> str:
-    counts = []
-    if doc.originals:
-        counts.append(f"{doc.originals} bản chính")
-    if doc.copies:
-        counts.append(f"{doc.copies} bản sao")
-    text = doc.name
-    if doc.present_only:
-        text += " (chỉ xuất trình)"
-    if counts:
-        text += f" — {', '.join(counts)}"
-    if doc.form_code:
-        text += f"; mẫu: {doc.form_code}"
-    if doc.case:
-        text += f"; áp dụng khi: {doc.case}"
-    if doc.how_to_get:
-        text += f"; nơi cấp: {doc.how_to_get}"
-    return text
+    line = document_line(doc)
+    return f"{line}; nơi cấp: {doc.how_to_get}" if doc.how_to_get else line

@@ -1,4 +1,4 @@
-"""`python -m ops prepare|train|run`: build what the product needs, then run every service."""
+"""`python -m ops prepare|train|run|nlu-eval`: build what the product needs, run every service, check NLU."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import signal
 import time
 
 from knowledge_base.loader import load_procedures
+from ops import rasa_checks
 from ops.services import RunningServices, product_services
 from ops.training import ensure_trained_model
 from search_index import ProcedureSearch
@@ -53,11 +54,17 @@ def run() -> None:
         services.stop()
 
 
+def nlu_eval() -> None:
+    """Intent macro-F1 of the trained model on the held-out NLU splits, with and without diacritics."""
+    for split in rasa_checks.HOLDOUT_SPLITS:
+        print(f"intent macro-F1, held-out {split}: {rasa_checks.intent_macro_f1(split):.3f}", flush=True)
+
+
 def main() -> None:
+    commands = {"prepare": prepare, "train": ensure_trained_model, "run": run, "nlu-eval": nlu_eval}
     parser = argparse.ArgumentParser(prog="python -m ops", description=__doc__)
-    parser.add_argument("command", choices=["prepare", "train", "run"])
-    command = parser.parse_args().command
-    {"prepare": prepare, "train": ensure_trained_model, "run": run}[command]()
+    parser.add_argument("command", choices=commands)
+    commands[parser.parse_args().command]()
 
 
 if __name__ == "__main__":

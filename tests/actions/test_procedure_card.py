@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actions.procedure_answers import ambiguous_choices
-from actions.procedure_card import aspect_answer, card
+from knowledge_base.procedure_card import aspect_answer, card
 from knowledge_base.schema import Channel, DocumentRequirement, Procedure, SubmissionMode
 from search_index import SearchHit
 

@@ -1,4 +1,4 @@
-"""Vietnamese wording of a procedure's facts; every procedure answer the bot gives is composed here."""
+"""Vietnamese wording of a procedure for citizens: every procedure answer the bot gives is composed here."""
 
 from __future__ import annotations
 
