@@ -39,3 +39,11 @@ class ServiceHealth(BaseModel):
 class HealthReport(BaseModel):
     status: Literal["ok", "degraded"]
     services: dict[str, ServiceHealth]
+
+
+class ProvinceInfo(BaseModel):
+    """The public facts of the deployed province that the web chat shows."""
+
+    province: str = Field(description="Province name, e.g. Tây Ninh")
+    hotline_text: str = Field(description="What citizens are told to call for help")
+    portal_url: str = Field(description="Where citizens submit applications online")

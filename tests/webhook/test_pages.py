@@ -1,0 +1,68 @@
+"""The gateway serves the web chat and the province facts it shows, without Rasa."""
+
+from __future__ import annotations
+
+import re
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from settings import Settings
+from webhook.app import create_app
+
+
+def _closed_port() -> int:
+    """A port nothing listens on: bound, then released."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def province_dir(tmp_path: Path) -> Path:
+    """Another province than the shipped one, so the page's title provably comes from configuration."""
+    (tmp_path / "profile.yml").write_text(
+        "province: Lâm Đồng\n"
+        'hotline: "0263 3822 222"\n'
+        "provincial_portal_url: https://dichvucong.lamdong.gov.vn\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+@pytest.fixture
+def client(province_dir: Path) -> Iterator[TestClient]:
+    settings = Settings(rasa_url=f"http://127.0.0.1:{_closed_port()}", province_dir=province_dir)
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def test_root_serves_the_vietnamese_chat_page(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Trợ lý Dịch vụ công" in response.text
+    assert client.get("/chat.js").status_code == 200
+
+
+def test_the_page_loads_nothing_from_the_internet(client: TestClient) -> None:
+    page = client.get("/").text
+    assets = re.findall(r'(?:src|href)="([^"]*)"', page)
+    assert assets == ["chat.css", "chat.js"]
+
+
+def test_profile_tells_the_configured_province(client: TestClient) -> None:
+    assert client.get("/api/profile").json() == {
+        "province": "Lâm Đồng",
+        "hotline_text": "0263 3822 222",
+        "portal_url": "https://dichvucong.lamdong.gov.vn",
+    }
+
+
+def test_chat_says_in_vietnamese_when_rasa_is_down(client: TestClient) -> None:
+    response = client.post("/api/chat", json={"sender_id": "citizen-1", "text": "xin chào"})
+    assert response.status_code == 503
+    assert response.json()["detail"].startswith("Trợ lý đang tạm gián đoạn")
