@@ -1,0 +1,68 @@
+"""A real headless Chromium on the gateway's web chat, with Rasa replaced by a small fake REST endpoint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from settings import Settings
+from tests.browser.servers import FakeRasa, ServerThread, free_port
+from webhook.app import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+# As root on a closed network: no sandbox, and none of Chromium's own background connections.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def fake_rasa_server() -> Iterator[FakeRasa]:
+    fake = FakeRasa()
+    with ServerThread(fake.app()) as server:
+        fake.url = server.url
+        yield fake
+
+
+@pytest.fixture
+def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
+    fake_rasa_server.down = False
+    fake_rasa_server.received.clear()
+    return fake_rasa_server
+
+
+@pytest.fixture(scope="session")
+def gateway_url(fake_rasa_server: FakeRasa) -> Iterator[str]:
+    settings = Settings(rasa_url=fake_rasa_server.url, action_server_url=f"http://127.0.0.1:{free_port()}")
+    with ServerThread(create_app(settings)) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, gateway_url: str, fake_rasa: FakeRasa) -> Iterator[Page]:
+    """A citizen's phone opening the chat for the first time (fresh storage)."""
+    context = browser.new_context(viewport={"width": 390, "height": 780}, locale="vi-VN")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(gateway_url)
+    yield page
+    context.close()

@@ -1,0 +1,92 @@
+"""The servers behind the browser tests: any app on a free port in a thread, and a fake Rasa."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+
+import uvicorn
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServerThread:
+    """A uvicorn server in a background thread, for as long as the test session needs it."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    def __enter__(self) -> ServerThread:
+        self._thread.start()
+        deadline = time.monotonic() + 15
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError(f"server on port {self.port} did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+
+
+@dataclass
+class FakeRasa:
+    """Rasa's REST channel with canned answers; remembers what it was sent and can be made to fail."""
+
+    url: str = ""
+    down: bool = False
+    received: list[tuple[str, str]] = field(default_factory=list)
+
+    def reply(self, sender: str, message: str) -> list[dict]:
+        if self.down:
+            raise HTTPException(500, "model not loaded")
+        self.received.append((sender, message))
+        if message == "/ask_fee":
+            return [{"recipient_id": sender, "text": "Lệ phí: miễn lệ phí."}]
+        if message == "html":
+            return [{"recipient_id": sender, "text": '<b>đậm</b><img src="x" onerror="window.hacked=1">'}]
+        return [
+            {
+                "recipient_id": sender,
+                "text": f"Hồ sơ gồm:\n1. Tờ khai\n2. Giấy chứng sinh\nHướng dẫn tại {self.url}/huong-dan.",
+            },
+            {
+                "recipient_id": sender,
+                "text": "Bạn muốn biết thêm gì?",
+                "buttons": [
+                    {"title": "Xem lệ phí", "payload": "/ask_fee"},
+                    {"title": "Nộp ở đâu", "payload": "/ask_where"},
+                ],
+            },
+        ]
+
+    def app(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/webhooks/rest/webhook")
+        async def webhook(request: Request) -> list[dict]:
+            body = await request.json()
+            return self.reply(body["sender"], body["message"])
+
+        @app.get("/status")
+        async def status() -> dict[str, str]:
+            return {"model_id": "fake"}
+
+        @app.get("/huong-dan", response_class=HTMLResponse)
+        async def guide() -> str:
+            return "<!doctype html><title>Hướng dẫn</title><p>Hướng dẫn nộp hồ sơ</p>"
+
+        return app
