@@ -88,7 +88,8 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_complaint_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        kind = ComplaintKind.from_text(str(value))
+        # The slot holds the stored value ("slow") once validated; a citizen's words are mapped to one.
+        kind = ComplaintKind._value2member_map_.get(value) or ComplaintKind.from_text(str(value))
         if kind is None:
             dispatcher.utter_message(response="utter_invalid_complaint_kind")
         return {"complaint_kind": kind.value if kind else None}
