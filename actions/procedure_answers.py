@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
 from knowledge_base import procedure_card
-from search_index import SearchHit
+from search_index import ProcedureSearch, SearchHit
 
 ASPECT_BY_INTENT = {
     "ask_procedure": "card",
@@ -25,17 +25,13 @@ ASPECT_BY_INTENT = {
     "ask_where": "where",
     "ask_online": "online",
 }
-# Hits whose confidence is this close to the best one are offered as choices instead of guessing.
-AMBIGUITY_MARGIN = 0.1
 MAX_CHOICES = 3
 
 
 def ambiguous_choices(hits: list[SearchHit]) -> list[SearchHit]:
-    """The confident hits too close to tell apart; a single hit means the answer is clear."""
-    if not hits or not hits[0].confident:
-        return []
-    close = [hit for hit in hits if hit.confident and hits[0].confidence - hit.confidence <= AMBIGUITY_MARGIN]
-    return close[:MAX_CHOICES] if len(close) > 1 else []
+    """The confident hits too close to tell apart (search decides what "close" means); empty when the
+    answer is clear."""
+    return ProcedureSearch.choices(hits, limit=MAX_CHOICES)
 
 
 def mentions_procedure(tracker: Tracker) -> bool:

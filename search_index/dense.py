@@ -1,10 +1,9 @@
-"""Dense retrieval: e5 passage embeddings in an exact faiss inner-product index."""
+"""Dense retrieval: e5 passage embeddings, each procedure scored by its best passage."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import faiss
 import numpy as np
 from sentence_transformers import SentenceTransformer
 
@@ -28,26 +27,26 @@ def encode_passages(model: SentenceTransformer, texts: list[str], show_progress:
 def encode_query(model: SentenceTransformer, text: str) -> np.ndarray:
     return model.encode(
         [text], prompt=_prefix(model, "query"), normalize_embeddings=True, convert_to_numpy=True
-    ).astype(np.float32)
+    )[0].astype(np.float32)
 
 
 class DenseIndex:
-    """Exact search: at thousands of procedures and tens of thousands of passages it answers in about a
-    millisecond, and approximate indexes would only lose recall."""
+    """Exact cosine against every passage. At thousands of procedures one matrix product takes about a
+    millisecond, so every procedure gets a dense score and no candidate cut-off can hide the right one."""
 
-    def __init__(self, embeddings: np.ndarray) -> None:
+    def __init__(self, embeddings: np.ndarray, owners: np.ndarray) -> None:
+        if np.any(np.diff(owners) < 0):
+            raise ValueError("passages must be grouped by procedure, in procedure order")
         self.embeddings = embeddings
-        self._faiss = faiss.IndexFlatIP(embeddings.shape[1])
-        self._faiss.add(embeddings)
+        self._starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
 
-    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Cosine similarities and passage ids of the k nearest passages."""
-        scores, ids = self._faiss.search(query, min(k, self._faiss.ntotal))
-        return scores[0], ids[0]
+    def procedure_scores(self, query: np.ndarray) -> np.ndarray:
+        """The cosine of each procedure's best passage, in procedure order."""
+        return np.maximum.reduceat(self.embeddings @ query, self._starts)
 
     def save(self, folder: Path) -> None:
         np.save(folder / "embeddings.npy", self.embeddings)
 
     @classmethod
-    def load(cls, folder: Path) -> DenseIndex:
-        return cls(np.load(folder / "embeddings.npy"))
+    def load(cls, folder: Path, owners: np.ndarray) -> DenseIndex:
+        return cls(np.load(folder / "embeddings.npy"), owners)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge_base.schema import Procedure
-from search_index.normalize import canonical
+from search_index.normalize import canonical, expand_abbreviations
 
 
 @dataclass(frozen=True)
@@ -18,13 +18,19 @@ class Passage:
 def procedure_passages(position: int, procedure: Procedure) -> list[Passage]:
     """Dense passages: the name and each alias separately, so a short colloquial alias is not drowned."""
     passages = [Passage(position, "name", canonical(procedure.name))]
-    passages += [Passage(position, "alias", canonical(alias)) for alias in procedure.aliases]
+    passages += [Passage(position, "alias", colloquial(alias)) for alias in procedure.aliases]
     return passages
+
+
+def colloquial(alias: str) -> str:
+    """An alias as the question it should meet: queries have abbreviations expanded ("mất cccd"), so must
+    the aliases written in chat style."""
+    return expand_abbreviations(canonical(alias))
 
 
 def name_document(procedure: Procedure) -> str:
     """What the procedure is called: BM25 over this rewards questions that name it."""
-    return canonical(" . ".join([procedure.name, *procedure.aliases]))
+    return " . ".join([canonical(procedure.name), *map(colloquial, procedure.aliases)])
 
 
 def full_document(procedure: Procedure) -> str:

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from search_index.normalize import canonical, expand_abbreviations, has_diacritics, strip_boilerplate, words
+from functools import lru_cache
+from pathlib import Path
+
+from search_index.normalize import (
+    canonical,
+    expand_abbreviations,
+    has_diacritics,
+    strip_boilerplate,
+    words,
+)
 from search_index.restore_diacritics import DiacriticRestorer
+
+QUESTION_PHRASES = Path(__file__).with_name("question_phrases.txt")
 
 # Below this share of syllables with diacritics a question counts as typed without Vietnamese input.
 # Accented Vietnamese runs at 60-70 %; a few accented words in an otherwise bare question still count.
@@ -24,3 +35,20 @@ def prepare_query(question: str, restorer: DiacriticRestorer) -> str:
     if bare:
         text = restorer.restore(text)
     return strip_boilerplate(text)
+
+
+def question_phrases() -> list[str]:
+    lines = QUESTION_PHRASES.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache
+def _generic_syllables() -> frozenset[str]:
+    # Accented forms: folded, "vậy" would hide "vay" and "mắt" would hide "mất".
+    return frozenset(word.lower() for phrase in question_phrases() for word in words(canonical(phrase)))
+
+
+def has_procedure_content(query: str) -> bool:
+    """Whether the prepared query (diacritics restored) says anything beyond generic question phrasing
+    ("mất bao lâu?")."""
+    return any(word.lower() not in _generic_syllables() for word in words(query))

@@ -49,7 +49,7 @@ def test_times_that_differ_by_channel_are_listed_per_channel():
 
 
 def test_close_hits_are_offered_as_choices_and_a_clear_winner_is_not():
-    close = [SearchHit("1", "a", 1.0, 0.9), SearchHit("2", "b", 1.0, 0.85), SearchHit("3", "c", 0.5, 0.2)]
+    close = [SearchHit("1", "a", 1.06, 0.95), SearchHit("2", "b", 1.05, 0.92), SearchHit("3", "c", 0.99, 0.4)]
     assert [hit.code for hit in ambiguous_choices(close)] == ["1", "2"]
-    clear = [SearchHit("1", "a", 1.0, 0.95), SearchHit("2", "b", 0.5, 0.6)]
+    clear = [SearchHit("1", "a", 1.08, 0.98), SearchHit("2", "b", 1.02, 0.76)]
     assert ambiguous_choices(clear) == []

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from knowledge_base.loader import load_procedures
 from search_index import ProcedureSearch
 from search_index.normalize import strip_diacritics
-from settings import get_settings
 
 QUESTIONS = [
     ("Làm giấy khai sinh cho con cần giấy tờ gì?", "1.001193"),
@@ -25,16 +21,6 @@ QUESTIONS = [
     ("muốn nhận con nuôi thì làm sao", "2.001263"),
     ("làm di chúc ở ủy ban xã", "2.001019"),
 ]
-
-
-@pytest.fixture(scope="module")
-def province_search(tmp_path_factory: pytest.TempPathFactory, embedding_model) -> ProcedureSearch:
-    procedures = load_procedures(province_dir=get_settings().province_dir, national_catalogue=None)
-    codes = {procedure.code for procedure in procedures}
-    missing = [code for _, code in QUESTIONS if code not in codes]
-    if missing:
-        pytest.skip(f"province KB does not have {missing} yet")
-    return ProcedureSearch.open(procedures, cache_dir=Path(tmp_path_factory.mktemp("search-cache")))
 
 
 @pytest.mark.parametrize(("question", "code"), QUESTIONS)

@@ -1,0 +1,61 @@
+"""Base procedures and their variants.
+
+Many procedures are another procedure's name plus qualifying words: "đăng ký khai sinh" and
+"đăng ký khai sinh lưu động", "… có yếu tố nước ngoài", "đăng ký lại …", "… (thực hiện tại cấp tỉnh)".
+A question that says none of a variant's qualifying words ("đăng ký khai sinh cần những gì") means the
+base, yet dense similarity often prefers a variant whose alias happens to be phrased like the question.
+So a variant among the leading candidates loses up to `VARIANT_PENALTY` in the share of its qualifying
+words the question leaves out, each word weighted by how rare it is in the KB: common words such as
+"hồ sơ" or "cá nhân" say little about which variant is meant.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from search_index.normalize import fold, words
+
+# Tuned on the province KB's colloquial questions (tests/search_index/test_province_behaviour.py): the
+# dense advantage of a variant over its base there reaches 0.03. On the national dev set, where formal
+# questions name the procedure in full, it costs about one point of recall@1 (README.md).
+VARIANT_PENALTY = 0.05
+# Only leading candidates compete: a base far down the list is no evidence against a variant.
+VARIANT_POOL = 20
+
+
+def syllables(text: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words(text))
+
+
+def inverse_document_frequencies(documents: Sequence[frozenset[str]]) -> dict[str, float]:
+    counts = Counter(syllable for document in documents for syllable in document)
+    n = len(documents)
+    return {syllable: math.log(1 + (n - df + 0.5) / (df + 0.5)) for syllable, df in counts.items()}
+
+
+class VariantRanker:
+    def __init__(self, names: Sequence[frozenset[str]], idf: dict[str, float]) -> None:
+        self._names = list(names)
+        self._idf = idf
+
+    def _weight(self, qualifiers: frozenset[str]) -> float:
+        return sum(self._idf.get(syllable, 0.0) for syllable in qualifiers)
+
+    def penalties(self, candidates: np.ndarray, query: frozenset[str]) -> np.ndarray:
+        """For each candidate: how much of what sets it apart from a base among the candidates the
+        question leaves unsaid, times VARIANT_PENALTY (0 for candidates that are no variant)."""
+        out = np.zeros(len(candidates))
+        for i, variant in enumerate(candidates):
+            name = self._names[variant]
+            bases = [self._names[base] for base in candidates if self._names[base] < name]
+            if not bases:
+                continue
+            qualifiers = name - max(bases, key=len)  # against the closest base
+            total = self._weight(qualifiers)
+            if total > 0:
+                out[i] = VARIANT_PENALTY * self._weight(qualifiers - query) / total
+        return out

@@ -1,0 +1,115 @@
+"""How search behaves on the province KB the bot uses: colloquial questions land on the right procedure,
+generic questions prefer the base procedure over its variants, follow-ups and off-topic questions are not
+answered confidently, and choices are offered only when several procedures fit about equally."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_index import ProcedureSearch
+from search_index.normalize import strip_diacritics
+
+# Written for this test in citizens' own words (southern phrasing, chat abbreviations, no diacritics);
+# none comes from the evaluation questions.
+QUESTIONS = [
+    # civil status
+    ("đăng ký khai sinh cần những gì", "1.001193"),
+    ("hướng dẫn tôi chuẩn bị hồ sơ đăng ký khai sinh", "1.001193"),
+    ("bé nhà em mới sanh, đi làm giấy khai sinh ở đâu", "1.001193"),
+    ("vợ chồng tôi muốn đăng ký kết hôn", "1.000894"),
+    ("cưới nhau rồi đi đăng ký kết hôn cần mang theo gì", "1.000894"),
+    ("lấy chồng người nước ngoài thì đăng ký kết hôn sao", "2.000806"),
+    ("ba tôi mới qua đời, làm giấy chứng tử ở đâu", "1.000656"),
+    ("cần xin giấy độc thân để làm thủ tục mua đất", "1.004873"),
+    ("muốn sửa họ tên trên giấy khai sinh của con", "1.004859"),
+    ("mat giay khai sinh goc roi lam lai dc ko", "1.004884"),
+    ("xin thêm bản sao giấy khai sinh để nộp hồ sơ cho con đi học", "2.000635"),
+    # residence
+    ("nhập hộ khẩu cho con vào nhà ông bà nội", "1.004222"),
+    ("đi thuê phòng trọ thì có phải đăng ký tạm trú không", "1.004194"),
+    ("tạm trú sắp hết hạn rồi gia hạn sao", "1.002755"),
+    ("xin giấy ct07 xác nhận cư trú ở đâu", "1.010041"),
+    ("đi làm ăn xa có cần báo tạm vắng ko", "1.003677"),
+    # identity cards
+    ("lam cccd lan dau cho con du 14 tuoi", "1.014061"),
+    ("mất cccd rồi làm lại sao", "1.014064"),
+    ("đổi căn cước vì bị sai ngày sinh", "1.014063"),
+    ("làm căn cước cho bé 5 tuổi được không", "1.014062"),
+    # passports
+    ("muốn đi du lịch nước ngoài thì làm hộ chiếu ở đâu", "1.001456"),
+    ("mất hộ chiếu thì báo công an xã được không", "1.010386"),
+    # land
+    ("tach so do de ban bot mot phan dat", "1.012784"),
+    ("sổ đỏ bị ghi sai tên chủ, đính chính thế nào", "1.012790"),
+    ("làm hợp đồng chuyển nhượng đất ở ủy ban xã", "2.001035"),
+    # social insurance
+    ("vợ sinh con thì chồng có được nhận tiền thai sản không", "2.000693"),
+    ("người nhà mất thì lãnh tiền tuất bhxh thế nào", "2.000821"),
+    ("chuyển lương hưu từ Sài Gòn về Tây Ninh", "1.001742"),
+    # driving licences
+    ("bang lai xe het han roi doi sao", "3.000347"),
+    ("làm rớt bằng lái xe máy đâu mất rồi", "3.000348"),
+    # vehicles
+    ("mua chiếc xe máy cũ của người quen, muốn đứng tên mình", "1.013076"),
+    ("đổi cà vẹt xe bị rách", "1.013079"),
+    ("xe máy hư nát rồi muốn nộp lại biển số", "1.013065"),
+    # household businesses
+    ("mo quan cafe nho can dang ky ho kinh doanh ko", "1.001612"),
+    ("tạm nghỉ bán vài tháng có phải báo không", "1.001570"),
+    ("hộ kinh doanh dời địa chỉ sang chỗ mới", "2.000720"),
+    # others
+    ("xin lý lịch tư pháp để đi xuất khẩu lao động Nhật", "3.000333"),
+    ("đăng ký mst cá nhân lần đầu", "1.008498"),
+]
+
+# Follow-ups with no procedure in them, and questions the KB cannot answer.
+NOT_CONFIDENT = [
+    "mất bao lâu?",
+    "lệ phí bao nhiêu?",
+    "nộp ở đâu?",
+    "cần mang gì?",
+    "mat bao lau",
+    "phi bn vay",
+    "thời tiết hôm nay thế nào?",
+    "cho tôi vay tiền",
+    "tối nay ăn gì ngon",
+]
+
+# A bare topic fits several procedures; the bot offers them as buttons.
+AMBIGUOUS = [("khai sinh", "1.001193"), ("kết hôn", "1.000894")]
+# Questions that clearly point to one procedure are answered directly.
+CLEAR = [
+    "làm giấy khai sinh cho con cần giấy tờ gì?",
+    "mất cccd rồi làm lại sao",
+    "bang lai xe het han roi doi sao",
+    "tạm trú sắp hết hạn rồi gia hạn sao",
+]
+
+
+@pytest.mark.parametrize(("question", "code"), QUESTIONS)
+def test_question_lands_on_its_procedure(province_search: ProcedureSearch, question: str, code: str) -> None:
+    assert province_search.search(question, k=1)[0].code == code
+
+
+@pytest.mark.parametrize(("question", "code"), QUESTIONS)
+def test_question_without_diacritics_lands_on_its_procedure(
+    province_search: ProcedureSearch, question: str, code: str
+) -> None:
+    assert province_search.search(strip_diacritics(question), k=1)[0].code == code
+
+
+@pytest.mark.parametrize("question", NOT_CONFIDENT)
+def test_follow_up_or_off_topic_is_not_confident(province_search: ProcedureSearch, question: str) -> None:
+    assert not any(hit.confident for hit in province_search.search(question, k=5))
+
+
+@pytest.mark.parametrize(("question", "code"), AMBIGUOUS)
+def test_bare_topic_offers_choices(province_search: ProcedureSearch, question: str, code: str) -> None:
+    choices = ProcedureSearch.choices(province_search.search(question, k=5))
+    assert len(choices) >= 2 and choices[0].code == code
+
+
+@pytest.mark.parametrize("question", CLEAR)
+def test_clear_question_offers_no_choices(province_search: ProcedureSearch, question: str) -> None:
+    hits = province_search.search(question, k=5)
+    assert hits[0].confident and ProcedureSearch.choices(hits) == []
