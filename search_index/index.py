@@ -21,7 +21,7 @@ from search_index.embedding_model import embedding_model_name, load_embedding_mo
 from search_index.fusion import fuse, relative
 from search_index.lexical import LexicalIndex, lexical_tokens
 from search_index.passages import Passage, full_document, name_document, procedure_passages, procedure_texts
-from search_index.query import has_procedure_content, prepare_query, question_phrases
+from search_index.query import QUESTION_PHRASES, has_procedure_content, prepare_query, question_phrases
 from search_index.restore_diacritics import DiacriticRestorer
 from search_index.variants import VARIANT_POOL, VariantRanker, inverse_document_frequencies, syllables
 from settings import get_settings
@@ -58,6 +58,7 @@ class SearchHit:
 
 def kb_fingerprint(procedures: Sequence[Procedure], model_name: str) -> str:
     digest = hashlib.sha256(f"{INDEX_FORMAT}\0{model_name}\0".encode())
+    digest.update(QUESTION_PHRASES.read_bytes())  # the diacritic restorer learns them too
     for procedure in procedures:
         digest.update(procedure.model_dump_json().encode())
     return digest.hexdigest()

@@ -70,6 +70,7 @@ NOT_CONFIDENT = [
     "cần mang gì?",
     "mat bao lau",
     "phi bn vay",
+    "phi bn vay",
     "thời tiết hôm nay thế nào?",
     "cho tôi vay tiền",
     "tối nay ăn gì ngon",
