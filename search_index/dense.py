@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import faiss
 import numpy as np
 from sentence_transformers import SentenceTransformer
+
+FAISS_FILE = "passages.faiss"
 
 
 def _prefix(model: SentenceTransformer, kind: str) -> str:
@@ -31,22 +34,41 @@ def encode_query(model: SentenceTransformer, text: str) -> np.ndarray:
 
 
 class DenseIndex:
-    """Exact cosine against every passage. At thousands of procedures one matrix product takes about a
-    millisecond, so every procedure gets a dense score and no candidate cut-off can hide the right one."""
+    """Passage embeddings in an exact faiss inner-product index (cosine, as embeddings are normalised).
 
-    def __init__(self, embeddings: np.ndarray, owners: np.ndarray) -> None:
+    Every passage is scored for every query: at thousands of procedures an exact flat search takes about a
+    millisecond, so no candidate cut-off can hide the right procedure, and approximate indexes would only
+    lose recall.
+    """
+
+    def __init__(self, index: faiss.IndexFlatIP, owners: np.ndarray) -> None:
         if np.any(np.diff(owners) < 0):
             raise ValueError("passages must be grouped by procedure, in procedure order")
-        self.embeddings = embeddings
+        self._index = index
         self._starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+
+    @classmethod
+    def from_embeddings(cls, embeddings: np.ndarray, owners: np.ndarray) -> DenseIndex:
+        index = faiss.IndexFlatIP(embeddings.shape[1])
+        index.add(np.ascontiguousarray(embeddings, dtype=np.float32))
+        return cls(index, owners)
 
     def procedure_scores(self, query: np.ndarray) -> np.ndarray:
         """The cosine of each procedure's best passage, in procedure order."""
-        return np.maximum.reduceat(self.embeddings @ query, self._starts)
+        scores, ids = self._index.search(query[None, :], self._index.ntotal)
+        by_passage = np.empty(self._index.ntotal, dtype=np.float32)
+        by_passage[ids[0]] = scores[0]
+        return np.maximum.reduceat(by_passage, self._starts)
 
     def save(self, folder: Path) -> None:
-        np.save(folder / "embeddings.npy", self.embeddings)
+        faiss.write_index(self._index, str(folder / FAISS_FILE))
 
     @classmethod
     def load(cls, folder: Path, owners: np.ndarray) -> DenseIndex:
-        return cls(np.load(folder / "embeddings.npy"), owners)
+        return cls(faiss.read_index(str(folder / FAISS_FILE)), owners)
+
+
+def stored_embeddings(folder: Path) -> np.ndarray:
+    """The passage embeddings a saved index holds, for reuse when the KB changes."""
+    index = faiss.read_index(str(folder / FAISS_FILE))
+    return index.reconstruct_n(0, index.ntotal)

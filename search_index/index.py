@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from knowledge_base.schema import Procedure
-from search_index.dense import DenseIndex, encode_passages, encode_query
+from search_index.dense import DenseIndex, encode_passages, encode_query, stored_embeddings
 from search_index.embedding_model import embedding_model_name, load_embedding_model
 from search_index.fusion import fuse, relative
 from search_index.lexical import LexicalIndex, lexical_tokens
@@ -27,7 +27,7 @@ from search_index.variants import VARIANT_POOL, VariantRanker, inverse_document_
 from settings import get_settings
 
 # Bump whenever passages, tokens or the on-disk layout change, so cached indexes are rebuilt.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 # Confidence is a logistic function of the fused score, centred on the threshold tuned on the dev set.
 # Queries are cut to this many model tokens (about twenty words). A long formal question states its subject
 # first and then its circumstances, which only blur the embedding: on the dev set 32 tokens beat the
@@ -70,9 +70,9 @@ def _cached_embeddings(root: Path, model_name: str) -> dict[str, np.ndarray]:
     reusable: dict[str, np.ndarray] = {}
     for meta_file in root.glob("*/meta.json"):
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
-        if meta["model"] == model_name and meta["format"] >= 2:  # format 1 kept no passage texts
+        if meta["model"] == model_name and meta["format"] >= 6:  # format 6 moved embeddings into faiss
             texts = json.loads((meta_file.parent / "passages.json").read_text(encoding="utf-8"))["texts"]
-            reusable.update(zip(texts, np.load(meta_file.parent / "embeddings.npy"), strict=True))
+            reusable.update(zip(texts, stored_embeddings(meta_file.parent), strict=True))
     return reusable
 
 
@@ -145,7 +145,15 @@ class ProcedureSearch:
             [text for procedure in procedures for text in procedure_texts(procedure)] + question_phrases()
         )
         owners = np.array([p.procedure for p in passages], dtype=np.int64)
-        return cls(procedures, passages, DenseIndex(embeddings, owners), names, full_texts, restorer, idf)
+        return cls(
+            procedures,
+            passages,
+            DenseIndex.from_embeddings(embeddings, owners),
+            names,
+            full_texts,
+            restorer,
+            idf,
+        )
 
     def save(self, folder: Path, fingerprint: str) -> None:
         staging = folder.with_name(folder.name + ".partial")
