@@ -84,6 +84,8 @@ CLEAR = [
     "mất cccd rồi làm lại sao",
     "bang lai xe het han roi doi sao",
     "tạm trú sắp hết hạn rồi gia hạn sao",
+    "đăng ký khai sinh cần những gì",
+    "còn đăng ký kết hôn thì lệ phí bao nhiêu",
 ]
 
 
