@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
 from knowledge_base import procedure_card
-from search_index import ProcedureSearch, SearchHit
+from search_index import ProcedureSearch
 
 ASPECT_BY_INTENT = {
     "ask_procedure": "card",
@@ -26,12 +26,6 @@ ASPECT_BY_INTENT = {
     "ask_online": "online",
 }
 MAX_CHOICES = 3
-
-
-def ambiguous_choices(hits: list[SearchHit]) -> list[SearchHit]:
-    """The confident hits too close to tell apart (search decides what "close" means); empty when the
-    answer is clear."""
-    return ProcedureSearch.choices(hits, limit=MAX_CHOICES)
 
 
 def mentions_procedure(tracker: Tracker) -> bool:
@@ -56,7 +50,7 @@ class ActionAnswerProcedure(Action):
             return self._answer(dispatcher, context, aspect)
 
         hits = procedure_search().search(tracker.latest_message.get("text") or "", k=MAX_CHOICES + 2)
-        choices = ambiguous_choices(hits)
+        choices = ProcedureSearch.choices(hits, limit=MAX_CHOICES)  # several fit about equally: ask
         if choices:
             dispatcher.utter_message(
                 response="utter_choose_procedure",

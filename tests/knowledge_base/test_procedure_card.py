@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from actions.procedure_answers import ambiguous_choices
 from knowledge_base.procedure_card import aspect_answer, card
 from knowledge_base.schema import Channel, DocumentRequirement, Procedure, SubmissionMode
-from search_index import SearchHit
 
 PORTAL = "https://dichvucong.tayninh.example"
 
@@ -46,10 +44,3 @@ def test_times_that_differ_by_channel_are_listed_per_channel():
     assert aspect_answer(mixed, "time", PORTAL).endswith(
         "Trực tuyến: 15 ngày làm việc; Trực tiếp: 7 ngày làm việc"
     )
-
-
-def test_close_hits_are_offered_as_choices_and_a_clear_winner_is_not():
-    close = [SearchHit("1", "a", 1.06, 0.95), SearchHit("2", "b", 1.05, 0.92), SearchHit("3", "c", 0.99, 0.4)]
-    assert [hit.code for hit in ambiguous_choices(close)] == ["1", "2"]
-    clear = [SearchHit("1", "a", 1.08, 0.98), SearchHit("2", "b", 1.02, 0.76)]
-    assert ambiguous_choices(clear) == []
