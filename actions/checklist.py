@@ -127,8 +127,8 @@ class ActionStartChecklist(Action):
         if mentions_procedure(tracker):
             hits = search.search(tracker.latest_message.get("text") or "", k=1)
             named = hits[0].code if hits and hits[0].confident else None
-        unfinished = bool(state["code"]) and next_question(search.procedure(state["code"]), state) is not None
-        resumable = state["code"] if unfinished else None
+        previous = search.procedure(state["code"]) if state["code"] else None
+        resumable = state["code"] if previous and next_question(previous, state) is not None else None
         if named is None or named == resumable:
             if resumable:
                 dispatcher.utter_message(response="utter_checklist_resumed")
