@@ -96,3 +96,22 @@ def test_asking_for_a_person_hands_the_conversation_to_staff(
 def test_two_failures_in_a_row_hand_the_conversation_to_staff(conversation: Conversation):
     conversation.say("xyzzy plugh qwertyuiop")
     assert "cán bộ" in conversation.say("asdfgh zxcvbn poiuyt")
+
+
+def test_leaving_asks_for_a_rating_once_and_stores_it(conversation: Conversation, product_settings: Settings):
+    conversation.say("làm hộ chiếu cần giấy tờ gì")
+    assert "1 (rất tệ) đến 5" in conversation.say("tạm biệt")
+    assert "góp ý" in conversation.press("5")
+    assert "Cảm ơn bạn đã đánh giá" in conversation.say("trả lời nhanh, dễ hiểu")
+    with create_engine(product_settings.database_url).connect() as db:
+        rows = db.execute(
+            text("SELECT rating, comment FROM feedback WHERE sender_id = :s"), {"s": conversation.sender_id}
+        ).all()
+    assert [tuple(row) for row in rows] == [(5, "trả lời nhanh, dễ hiểu")]
+    assert "1 (rất tệ)" not in conversation.say("bye")
+
+
+@pytest.mark.parametrize("message", ["👍", "5", "?", "hjhjhj"])
+def test_odd_messages_get_a_short_fitting_reply(conversation: Conversation, message: str):
+    reply = conversation.say(message)
+    assert reply and not re.search(r"\b\d\.\d{6}\b", reply)
