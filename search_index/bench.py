@@ -13,13 +13,15 @@ from knowledge_base.schema import Procedure
 from search_index.embedding_model import load_embedding_model
 from search_index.evaluate import Question, Ranker, evaluate
 from search_index.index import ProcedureSearch, SearchHit
-from search_index.lexical import LexicalIndex
+from search_index.lexical import BM25Parameters, LexicalIndex
 from search_index.normalize import fold, words
 
 
 def bm25_baseline(procedures: Sequence[Procedure]) -> Ranker:
     """The issue's reference: BM25 over folded syllables of the names, no query processing."""
-    index = LexicalIndex.build([[fold(w) for w in words(p.name)] for p in procedures])
+    index = LexicalIndex.build(
+        [[fold(w) for w in words(p.name)] for p in procedures], BM25Parameters(1.2, 0.75)
+    )
 
     def rank(question: str) -> list[SearchHit]:
         scores = index.scores([fold(w) for w in words(question)])

@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 from knowledge_base.schema import Procedure
+from search_index import lexical
 from search_index.dense import DenseIndex, encode_passages, encode_query, stored_embeddings
 from search_index.embedding_model import embedding_model_name, load_embedding_model
 from search_index.fusion import fuse, relative
@@ -27,7 +28,7 @@ from search_index.variants import VARIANT_POOL, VariantRanker, inverse_document_
 from settings import get_settings
 
 # Bump whenever passages, tokens or the on-disk layout change, so cached indexes are rebuilt.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 # Confidence is a logistic function of the fused score, centred on the threshold tuned on the dev set.
 # Queries are cut to this many model tokens (about twenty words). A long formal question states its subject
 # first and then its circumstances, which only blur the embedding: on the dev set 32 tokens beat the
@@ -137,9 +138,11 @@ class ProcedureSearch:
             fresh = encode_passages(load_embedding_model(), missing, show_progress=show_progress)
             reuse = {**reuse, **dict(zip(missing, fresh, strict=True))}
         embeddings = np.stack([reuse[p.text] for p in passages]).astype(np.float32)
-        names = LexicalIndex.build([lexical_tokens(name_document(p)) for p in procedures])
+        names = LexicalIndex.build([lexical_tokens(name_document(p)) for p in procedures], lexical.NAME_BM25)
         full_documents = [full_document(p) for p in procedures]
-        full_texts = LexicalIndex.build([lexical_tokens(document) for document in full_documents])
+        full_texts = LexicalIndex.build(
+            [lexical_tokens(document) for document in full_documents], lexical.FULL_BM25
+        )
         idf = inverse_document_frequencies([syllables(document) for document in full_documents])
         restorer = DiacriticRestorer.learn(
             [text for procedure in procedures for text in procedure_texts(procedure)] + question_phrases()
@@ -217,7 +220,7 @@ class ProcedureSearch:
             relative(self._full_texts.scores(tokens)),
         )
         leading = np.argsort(-fused)[: max(k, VARIANT_POOL)]
-        scores = fused[leading] - self._variants.penalties(leading, syllables(query))
+        scores = fused[leading] - self._variants.penalties(leading, query)
         order = np.argsort(-scores, kind="stable")[:k]
         # A follow-up such as "mất bao lâu?" names no procedure: whatever it matches is chance.
         answerable = has_procedure_content(query)

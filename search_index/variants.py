@@ -21,10 +21,14 @@ from search_index.normalize import fold, words
 
 # Tuned on the province KB's colloquial questions (tests/search_index/test_province_behaviour.py): the
 # dense advantage of a variant over its base there reaches 0.03. On the national dev set, where formal
-# questions name the procedure in full, it costs about one point of recall@1 (README.md).
+# questions name the procedure in full, it cost about one point of recall@1 until limited to short questions.
 VARIANT_PENALTY = 0.05
 # Only leading candidates compete: a base far down the list is no evidence against a variant.
 VARIANT_POOL = 20
+# The rule is for short, chat-style questions (the province test's run to 16 syllables). Longer, formal
+# questions tend to state the qualifier in their own words (where the applicant lives rather than "có yếu
+# tố nước ngoài"); on the dev set the rule won nothing there and cost 1.4 points of recall@1 (README.md).
+SHORT_QUESTION_SYLLABLES = 18
 
 
 def syllables(text: str) -> frozenset[str]:
@@ -45,10 +49,14 @@ class VariantRanker:
     def _weight(self, qualifiers: frozenset[str]) -> float:
         return sum(self._idf.get(syllable, 0.0) for syllable in qualifiers)
 
-    def penalties(self, candidates: np.ndarray, query: frozenset[str]) -> np.ndarray:
+    def penalties(self, candidates: np.ndarray, query: str) -> np.ndarray:
         """For each candidate: how much of what sets it apart from a base among the candidates the
-        question leaves unsaid, times VARIANT_PENALTY (0 for candidates that are no variant)."""
+        question leaves unsaid, times VARIANT_PENALTY (0 for candidates that are no variant, and for
+        long questions)."""
         out = np.zeros(len(candidates))
+        if len(words(query)) > SHORT_QUESTION_SYLLABLES:
+            return out
+        said = syllables(query)
         for i, variant in enumerate(candidates):
             name = self._names[variant]
             bases = [self._names[base] for base in candidates if self._names[base] < name]
@@ -57,5 +65,5 @@ class VariantRanker:
             qualifiers = name - max(bases, key=len)  # against the closest base
             total = self._weight(qualifiers)
             if total > 0:
-                out[i] = VARIANT_PENALTY * self._weight(qualifiers - query) / total
+                out[i] = VARIANT_PENALTY * self._weight(qualifiers - said) / total
         return out
