@@ -6,17 +6,19 @@ import argparse
 import signal
 import time
 
-from knowledge_base.loader import load_procedures
 from ops import rasa_checks
 from ops.services import RunningServices, product_services
 from ops.training import ensure_trained_model
-from search_index import ProcedureSearch
-from search_index.embedding_model import build_default_model
 from settings import get_settings
 
 
 def prepare() -> None:
     """Embedding model, search index and Rasa model: each rebuilt only when its inputs changed."""
+    # Imported here, so that the launcher of `run` does not hold torch and the model in memory.
+    from knowledge_base.loader import load_procedures
+    from search_index import ProcedureSearch
+    from search_index.embedding_model import build_default_model
+
     settings = get_settings()
     if not settings.embedding_model:
         build_default_model()
@@ -29,10 +31,12 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def run() -> None:
-    prepare()
+    """Start every service (`make run` prepares the artefacts first) and stop them all on Ctrl-C."""
     settings = get_settings()
     services = RunningServices(product_services(settings, ensure_trained_model()))
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the children as cleanly as Ctrl-C
+    # Installed explicitly: a shell that starts us in the background may have set SIGINT to be ignored.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     started = time.perf_counter()
     try:
         services.start()
@@ -47,9 +51,9 @@ def run() -> None:
         )
         while all(p.poll() is None for p in services.processes.values()):
             time.sleep(1.0)
-        print("A service exited; stopping the others. See var/logs/.")
+        print("A service exited; stopping the others. See var/logs/.", flush=True)
     except KeyboardInterrupt:
-        print("\nStopping…")
+        print("\nStopping…", flush=True)
     finally:
         services.stop()
 
