@@ -98,7 +98,8 @@ def aspect_answer(procedure: Procedure, aspect: str, portal_url: str) -> str:
     title = f"{procedure.name} (mã {procedure.code})"
     if aspect == "documents":
         hint = 'Nhắn "hướng dẫn chuẩn bị hồ sơ" để mình kiểm tra từng giấy tờ với bạn.'
-        return f"Hồ sơ {title} gồm:\n{documents_text(procedure)}\n{hint}"
+        online = f"🌐 {online_text(procedure, portal_url)}"
+        return f"Hồ sơ {title} gồm:\n{documents_text(procedure)}\n{online}\n{hint}"
     if aspect == "fee":
         return f"💰 Phí, lệ phí {title}: {fee_text(procedure)}"
     if aspect == "time":
