@@ -30,10 +30,6 @@ from settings import get_settings
 # Bump whenever passages, tokens or the on-disk layout change, so cached indexes are rebuilt.
 INDEX_FORMAT = 7
 # Confidence is a logistic function of the fused score, centred on the threshold tuned on the dev set.
-# Queries are cut to this many model tokens (about twenty words). A long formal question states its subject
-# first and then its circumstances, which only blur the embedding: on the dev set 32 tokens beat the
-# model's 512 (recall@5 0.901 against 0.887) and halve the encoding time of the longest questions.
-QUERY_TOKENS = 32
 CONFIDENCE_CENTRE = 1.0
 CONFIDENCE_SCALE = 0.02
 CONFIDENT_AT = 0.5
@@ -100,8 +96,7 @@ class ProcedureSearch:
         self._restorer = restorer
         self._idf = idf
         self._variants = VariantRanker([syllables(procedure.name) for procedure in self._procedures], idf)
-        self._model = load_embedding_model()  # this instance only encodes queries
-        self._model.max_seq_length = QUERY_TOKENS
+        self._model = load_embedding_model()  # shared: encode_query and encode_passages set their lengths
 
     # ---- lifecycle -------------------------------------------------------------------------------
 
