@@ -142,6 +142,8 @@ class ActionStartChecklist(Action):
             SlotSet("checklist_state", state),
             SlotSet("checklist_procedure", procedure.name if procedure else None),
             SlotSet("checklist_reply", None),
+            # Questions in the middle ("lệ phí bao nhiêu?") are about the procedure being prepared.
+            SlotSet("procedure_code", code or tracker.get_slot("procedure_code")),
         ]
 
 
@@ -165,7 +167,11 @@ class ValidateChecklistForm(DynamicFormValidationAction):
         if not hits or not hits[0].confident:
             dispatcher.utter_message(response="utter_procedure_not_found")
             return {"checklist_procedure": None}
-        return {"checklist_procedure": hits[0].name, "checklist_state": new_state(hits[0].code)}
+        return {
+            "checklist_procedure": hits[0].name,
+            "checklist_state": new_state(hits[0].code),
+            "procedure_code": hits[0].code,
+        }
 
     def validate_checklist_reply(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -204,11 +210,14 @@ class ActionAskChecklistReply(Action):
             dispatcher.utter_message(text=case.question, buttons=YES_NO_SKIP)
         else:
             documents = [index for index, _ in applicable_documents(procedure, state["cases"])]
+            document = procedure.documents[int(question.key)]
+            details = procedure_card.document_details(document)
             dispatcher.utter_message(
                 response="utter_checklist_document",
                 position=documents.index(int(question.key)) + 1,
                 total=len(documents),
-                document=procedure_card.document_line(procedure.documents[int(question.key)]),
+                document=document.name,
+                details=f"\n({details})" if details else "",
                 buttons=YES_NO_SKIP,
             )
         return []

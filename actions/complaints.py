@@ -39,19 +39,25 @@ COMPLAINT_SLOTS = [
     "phone",
     "contact_consent",
     "complaint_confirmed",
+    "complaint_fixing",
 ]
-# Answers meaning "none / I don't know" to the optional questions, folded.
-NOT_KNOWN = {
-    "khong", "ko", "k", "khong co", "ko co", "k co", "chua co", "khong ro", "ko ro", "khong biet", "ko biet",
-    "khong nho", "ko nho", "bo qua", "khong co ma", "ko co ma", "khong duoc hen",
+# Answers the citizen may correct from the read-back (the buttons of utter_ask_complaint_fix).
+CORRECTABLE = {
+    "complaint_kind", "complaint_procedure", "dossier_code", "agency", "submitted_on", "promised_on",
+    "description", "citizen_name", "phone",
 }  # fmt: skip
+# A short answer with one of these words means "none / I don't know" ("ko nhớ mã hồ sơ", "chưa có").
+NEGATIONS = {"khong", "ko", "k", "kg", "hong", "chua", "bo qua"}
+SHORT_ANSWER_WORDS = 6
 NONE = "không có"
 NAME_PREFIX = re.compile(r"^(ten (toi|minh|em|tui) la|(toi|minh|em|tui) ten|toi la)\s+")
 PROCEDURE_CODE_SUFFIX = re.compile(r"\((\d\.\d{6})\)$")
 
 
 def is_not_known(value: Any) -> bool:
-    return " ".join(re.findall(r"\w+", fold_diacritics(str(value)))) in NOT_KNOWN
+    words = re.findall(r"\w+", fold_diacritics(str(value)))
+    phrase = f" {' '.join(words)} "
+    return len(words) <= SHORT_ANSWER_WORDS and any(f" {word} " in phrase for word in NEGATIONS)
 
 
 def _optional(value: Any) -> Any:
@@ -77,8 +83,24 @@ class ActionStartComplaint(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_complaint_intro")
-        kind = ComplaintKind.from_text(tracker.latest_message.get("text") or "")
-        return [SlotSet("complaint_kind", kind.value if kind else None)]
+        prefilled = {
+            "complaint_kind": ComplaintKind.from_text(tracker.latest_message.get("text") or ""),
+            "dossier_code": next(tracker.get_latest_entity_values("dossier_code"), None),
+        }
+        return [SlotSet(slot, getattr(value, "value", value)) for slot, value in prefilled.items() if value]
+
+
+class ActionCancelComplaint(Action):
+    """The citizen stopped: nothing is stored, and the next complaint starts afresh."""
+
+    def name(self) -> str:
+        return "action_cancel_complaint"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_complaint_cancelled")
+        return [SlotSet(name, None) for name in COMPLAINT_SLOTS]
 
 
 class ValidateComplaintForm(FormValidationAction):
@@ -88,11 +110,12 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_complaint_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        # The slot holds the stored value ("slow") once validated; a citizen's words are mapped to one.
+        if value is None:  # cleared, not answered
+            return {"complaint_kind": None}
+        # The slot holds the stored value ("slow") once validated; a citizen's own words that name no
+        # kind are filed as "other" rather than asked again: the description tells the rest.
         kind = ComplaintKind._value2member_map_.get(value) or ComplaintKind.from_text(str(value))
-        if kind is None:
-            dispatcher.utter_message(response="utter_invalid_complaint_kind")
-        return {"complaint_kind": kind.value if kind else None}
+        return {"complaint_kind": (kind or ComplaintKind.OTHER).value}
 
     def validate_complaint_procedure(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -140,6 +163,10 @@ class ValidateComplaintForm(FormValidationAction):
         if problem:
             dispatcher.utter_message(text=f"{problem} Bạn kiểm tra lại giúp mình.")
             return {slot: None}
+        late = tracker.get_slot("complaint_kind") == ComplaintKind.SLOW.value
+        if slot == "promised_on" and late and parsed > vietnam_today():
+            dispatcher.utter_message(response="utter_not_late_yet", promised_on=f"{parsed:%d/%m/%Y}")
+            return {slot: None}
         return {slot: parsed.isoformat()}
 
     def validate_submitted_on(
@@ -167,10 +194,20 @@ class ValidateComplaintForm(FormValidationAction):
         name = str(value).strip()
         prefix = NAME_PREFIX.match(fold_diacritics(name))
         name = name[prefix.end() :] if prefix else name  # folding keeps length, so offsets carry over
-        if not re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+){0,6}", name):
+        looks_like_name = re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+){0,6}", name)
+        if not looks_like_name or parse_vietnamese_date(name, today=vietnam_today()) or is_not_known(name):
             dispatcher.utter_message(response="utter_invalid_name")
             return {"citizen_name": None}
         return {"citizen_name": name.title()}
+
+    def validate_complaint_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value is True:
+            return {"complaint_confirmed": True}
+        if value in CORRECTABLE:  # ask that question again, then read everything back again
+            return {value: None, "complaint_confirmed": None, "complaint_fixing": False}
+        return {"complaint_confirmed": None, "complaint_fixing": True}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -191,6 +228,9 @@ class ActionAskComplaintConfirmed(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slot = tracker.get_slot
+        if slot("complaint_fixing"):
+            dispatcher.utter_message(response="utter_ask_complaint_fix")
+            return []
         dispatcher.utter_message(
             response="utter_complaint_readback",
             kind=ComplaintKind(slot("complaint_kind")).label,
@@ -216,9 +256,6 @@ class ActionSubmitComplaint(Action):
     ) -> list[EventType]:
         slot = tracker.get_slot
         cleared = [SlotSet(name, None) for name in COMPLAINT_SLOTS]
-        if not slot("complaint_confirmed"):
-            dispatcher.utter_message(response="utter_complaint_cancelled")
-            return cleared
         procedure = _optional(slot("complaint_procedure"))
         code = PROCEDURE_CODE_SUFFIX.search(procedure or "")
         try:

@@ -6,6 +6,7 @@ The procedure a conversation is about is kept in the `procedure_code` slot, so f
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +17,7 @@ from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
 from knowledge_base import procedure_card
 from search_index import ProcedureSearch
+from vietnamese import fold_diacritics
 
 ASPECT_BY_INTENT = {
     "ask_procedure": "card",
@@ -26,6 +28,27 @@ ASPECT_BY_INTENT = {
     "ask_online": "online",
 }
 MAX_CHOICES = 3
+# Folded phrases that show a question also asks for another aspect ("nộp ở đâu, mất phí ko?").
+ASPECT_PHRASES = {
+    "documents": ("giay to", "can gi", "can j", "can nhung gi", "mang gi", "mang theo", "thanh phan ho so"),
+    "fee": ("phi", "le phi", "bao nhieu tien", "mat tien", "ton tien", "het bao nhieu", "mat bao nhieu"),
+    "time": ("bao lau", "may ngay", "bao nhieu ngay", "thoi gian", "thoi han"),
+    "where": ("o dau", "di dau", "den dau", "cho nao", "noi nop", "co quan nao"),
+    "online": ("online", "truc tuyen", "qua mang", "tren mang", "vneid"),
+}
+
+
+def asked_aspects(intent_aspect: str, text: str) -> list[str]:
+    """The aspect the intent names, then any other the wording asks for; the full card covers them all."""
+    if intent_aspect == "card":
+        return ["card"]
+    words = " " + " ".join(re.findall(r"\w+", fold_diacritics(text))) + " "
+    others = [
+        aspect
+        for aspect, phrases in ASPECT_PHRASES.items()
+        if aspect != intent_aspect and any(f" {phrase} " in words for phrase in phrases)
+    ]
+    return [intent_aspect, *others]
 
 
 def mentions_procedure(tracker: Tracker) -> bool:
@@ -44,12 +67,14 @@ class ActionAnswerProcedure(Action):
         aspect = ASPECT_BY_INTENT.get(intent, "card")
         if aspect == "card" and tracker.get_slot("pending_aspect"):  # they named the procedure we asked about
             aspect = tracker.get_slot("pending_aspect")
+        text = tracker.latest_message.get("text") or ""
         if next(tracker.get_latest_entity_values("procedure_code"), None):  # a choice button
-            return self._answer(dispatcher, context, aspect)
+            return self._answer(dispatcher, context, [aspect])
+        aspects = asked_aspects(aspect, text)
         if context and aspect != "card" and not mentions_procedure(tracker):
-            return self._answer(dispatcher, context, aspect)
+            return self._answer(dispatcher, context, aspects)
 
-        hits = procedure_search().search(tracker.latest_message.get("text") or "", k=MAX_CHOICES + 2)
+        hits = procedure_search().search(text, k=MAX_CHOICES + 2)
         choices = ProcedureSearch.choices(hits, limit=MAX_CHOICES)  # several fit about equally: ask
         if choices:
             dispatcher.utter_message(
@@ -61,21 +86,22 @@ class ActionAnswerProcedure(Action):
             )
             return [SlotSet("pending_aspect", aspect)]
         if hits and hits[0].confident:
-            return self._answer(dispatcher, hits[0].code, aspect)
+            return self._answer(dispatcher, hits[0].code, aspects)
         if aspect != "card" and not context:
             dispatcher.utter_message(response="utter_ask_which_procedure")
             return [SlotSet("pending_aspect", aspect)]
         return register_failure(dispatcher, tracker, response="utter_no_match")
 
     @staticmethod
-    def _answer(dispatcher: CollectingDispatcher, code: str, aspect: str) -> list[EventType]:
+    def _answer(dispatcher: CollectingDispatcher, code: str, aspects: list[str]) -> list[EventType]:
         procedure = procedure_search().procedure(code)
         if procedure is None:  # the KB changed under a long conversation
             dispatcher.utter_message(response="utter_no_match")
             return [SlotSet("procedure_code", None)]
-        dispatcher.utter_message(
-            text=procedure_card.aspect_answer(procedure, aspect, province_profile().portal_url)
-        )
+        for aspect in aspects:
+            dispatcher.utter_message(
+                text=procedure_card.aspect_answer(procedure, aspect, province_profile().portal_url)
+            )
         return [
             SlotSet("procedure_code", code),
             SlotSet("pending_aspect", None),

@@ -7,19 +7,23 @@ from knowledge_base.schema import Channel, DocumentRequirement, Procedure, Submi
 CHANNEL_LABELS = {Channel.online: "Trực tuyến", Channel.direct: "Trực tiếp", Channel.post: "Qua bưu chính"}
 
 
-def document_line(document: DocumentRequirement) -> str:
-    parts = [document.name]
-    if document.form_code:
-        parts.append(f"(mẫu {document.form_code})")
-    counts = []
+def document_details(document: DocumentRequirement) -> str:
+    """Form, copies and when it applies, e.g. "mẫu CT01; 1 bản chính; nếu nhờ người khác nộp thay"."""
+    details = [f"mẫu {document.form_code}"] if document.form_code else []
     if document.originals:
-        counts.append(f"{document.originals} bản chính")
+        details.append(f"{document.originals} bản chính")
     if document.copies:
-        counts.append(f"{document.copies} bản sao")
+        details.append(f"{document.copies} bản sao")
     if document.present_only:
-        counts.append("chỉ xuất trình")
-    line = " ".join(parts) + (f": {', '.join(counts)}" if counts else "")
-    return f"{line} — {document.case}" if document.case else line
+        details.append("chỉ xuất trình")
+    if document.case:
+        details.append(document.case)
+    return "; ".join(details)
+
+
+def document_line(document: DocumentRequirement) -> str:
+    details = document_details(document)
+    return f"{document.name} ({details})" if details else document.name
 
 
 def documents_text(procedure: Procedure) -> str:
@@ -105,7 +109,7 @@ def aspect_answer(procedure: Procedure, aspect: str, portal_url: str) -> str:
     if aspect == "time":
         return f"⏱ Thời gian giải quyết {title}: {processing_time_text(procedure)}"
     if aspect == "where":
-        return f"🌐 {online_text(procedure, portal_url)}\n🏢 Nơi nộp trực tiếp: {where_text(procedure)}"
+        return f"🏢 Nơi nộp {title}: {where_text(procedure)}\n🌐 {online_text(procedure, portal_url)}"
     if aspect == "online":
         steps = "\n".join(f"{i}. {step}" for i, step in enumerate(procedure.howto, 1))
         return f"🌐 {title}: {online_text(procedure, portal_url)}" + (

@@ -44,6 +44,7 @@ def test_walkthrough_can_be_paused_and_resumed(conversation: Conversation):
     conversation.say("hướng dẫn tôi chuẩn bị hồ sơ đăng ký khai sinh")
     conversation.press("Có")
     assert "tạm dừng" in conversation.say("thôi")
+    assert "1.001193" in conversation.say("lệ phí bao nhiêu?")  # the paused walkthrough is still the topic
     assert "tiếp tục" in conversation.say("tiếp tục chuẩn bị hồ sơ")
     assert conversation.buttons
 
@@ -62,16 +63,19 @@ def test_complaint_is_stored_before_its_code_is_given_and_can_be_looked_up(
     assert "chưa đúng" in conversation.say("0123")  # not a mobile number: asked again
     conversation.say("0912 345 678")
     summary = conversation.press("Đồng ý")
-    assert "0912345678" in summary and "Nguyễn Văn An" in summary
+    assert "0912345678" in summary and "Nguyễn Văn An" in summary and "UBND phường 3" in summary
+    conversation.press("Sửa thông tin")
+    conversation.press("Cơ quan")  # correct one answer without starting over
+    assert "UBND phường 1" in conversation.say("UBND phường 1")
     receipt = conversation.press("Đúng, gửi đi")
     code = re.search(r"PA-[A-Z0-9]{6}", receipt)
     assert code, receipt
 
     with create_engine(product_settings.database_url).connect() as db:
         stored = db.execute(
-            text("SELECT phone FROM complaints WHERE reference_code = :c"), {"c": code[0]}
+            text("SELECT phone, agency FROM complaints WHERE reference_code = :c"), {"c": code[0]}
         ).one()
-    assert stored.phone == "0912345678"
+    assert (stored.phone, stored.agency) == ("0912345678", "UBND phường 1")
 
     status = conversation.say(f"tra cứu phản ánh {code[0]}")
     assert code[0] in status and "Mới tiếp nhận" in status

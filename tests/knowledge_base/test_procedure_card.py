@@ -24,7 +24,7 @@ def procedure(**overrides) -> Procedure:
 
 def test_card_puts_online_submission_before_documents():
     text = card(procedure(), PORTAL)
-    assert text.index(PORTAL) < text.index("Giấy chứng sinh: 1 bản chính")
+    assert text.index(PORTAL) < text.index("Giấy chứng sinh (1 bản chính)")
     assert "1.001193" in text and "UBND xã nơi cư trú" in text
 
 
