@@ -55,10 +55,8 @@ class ProvinceProfile(Model):
         found = []
 
         def visit(value: object, path: str) -> None:
-            if (
-                (value is None
-                and path in REQUIRED_FOR_DEPLOYMENT)
-                or (isinstance(value, str) and value.startswith(PLACEHOLDER_PREFIX))
+            if (value is None and path in REQUIRED_FOR_DEPLOYMENT) or (
+                isinstance(value, str) and value.startswith(PLACEHOLDER_PREFIX)
             ):
                 found.append(path)
             elif isinstance(value, Model):
