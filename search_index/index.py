@@ -24,7 +24,13 @@ from search_index.lexical import LexicalIndex, lexical_tokens
 from search_index.passages import Passage, full_document, name_document, procedure_passages, procedure_texts
 from search_index.query import QUESTION_PHRASES, has_procedure_content, prepare_query, question_phrases
 from search_index.restore_diacritics import DiacriticRestorer
-from search_index.variants import VARIANT_POOL, VariantRanker, inverse_document_frequencies, syllables
+from search_index.variants import (
+    VARIANT_POOL,
+    VariantRanker,
+    inverse_document_frequencies,
+    name_syllables,
+    syllables,
+)
 from settings import get_settings
 
 # Bump whenever passages, tokens or the on-disk layout change, so cached indexes are rebuilt.
@@ -95,7 +101,9 @@ class ProcedureSearch:
         self._full_texts = full_texts
         self._restorer = restorer
         self._idf = idf
-        self._variants = VariantRanker([syllables(procedure.name) for procedure in self._procedures], idf)
+        self._variants = VariantRanker(
+            [name_syllables(procedure.name) for procedure in self._procedures], idf
+        )
         self._model = load_embedding_model()  # shared: encode_query and encode_passages set their lengths
 
     # ---- lifecycle -------------------------------------------------------------------------------

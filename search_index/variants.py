@@ -35,6 +35,18 @@ def syllables(text: str) -> frozenset[str]:
     return frozenset(fold(word) for word in words(text))
 
 
+def name_syllables(name: str) -> tuple[str, ...]:
+    return tuple(fold(word) for word in words(name))
+
+
+def _extends(variant: tuple[str, ...], base: tuple[str, ...]) -> bool:
+    """Whether the variant is the base name with words inserted, in order. A set comparison would make
+    "Đổi chứng nhận đăng ký xe …" a base of "Cấp chứng nhận đăng ký xe … thay đổi chủ xe …", whose
+    "thay đổi" and "cấp trung ương" only happen to supply "đổi" and "cấp"."""
+    remaining = iter(variant)
+    return len(base) < len(variant) and all(syllable in remaining for syllable in base)
+
+
 def inverse_document_frequencies(documents: Sequence[frozenset[str]]) -> dict[str, float]:
     counts = Counter(syllable for document in documents for syllable in document)
     n = len(documents)
@@ -42,7 +54,7 @@ def inverse_document_frequencies(documents: Sequence[frozenset[str]]) -> dict[st
 
 
 class VariantRanker:
-    def __init__(self, names: Sequence[frozenset[str]], idf: dict[str, float]) -> None:
+    def __init__(self, names: Sequence[tuple[str, ...]], idf: dict[str, float]) -> None:
         self._names = list(names)
         self._idf = idf
 
@@ -59,10 +71,10 @@ class VariantRanker:
         said = syllables(query)
         for i, variant in enumerate(candidates):
             name = self._names[variant]
-            bases = [self._names[base] for base in candidates if self._names[base] < name]
+            bases = [self._names[base] for base in candidates if _extends(name, self._names[base])]
             if not bases:
                 continue
-            qualifiers = name - max(bases, key=len)  # against the closest base
+            qualifiers = frozenset(name) - frozenset(max(bases, key=len))  # against the closest base
             total = self._weight(qualifiers)
             if total > 0:
                 out[i] = VARIANT_PENALTY * self._weight(qualifiers - said) / total
