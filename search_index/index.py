@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from knowledge_base.loader import kb_fingerprint
 from knowledge_base.schema import Procedure
 from search_index import lexical
 from search_index.dense import DenseIndex, encode_passages, query_encoder, stored_embeddings
@@ -59,11 +60,10 @@ class SearchHit:
         return self.confidence >= CONFIDENT_AT
 
 
-def kb_fingerprint(procedures: Sequence[Procedure], model_name: str) -> str:
-    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{model_name}\0".encode())
+def index_fingerprint(procedures: Sequence[Procedure], model_name: str) -> str:
+    """What an index depends on: the KB's content, the model, the index format and the generic phrasing."""
+    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{model_name}\0{kb_fingerprint(list(procedures))}\0".encode())
     digest.update(QUESTION_PHRASES.read_bytes())  # the diacritic restorer learns them too
-    for procedure in procedures:
-        digest.update(procedure.model_dump_json().encode())
     return digest.hexdigest()
 
 
@@ -114,8 +114,10 @@ class ProcedureSearch:
     ) -> ProcedureSearch:
         """Load the index for exactly these procedures and model from the cache, building it if missing."""
         torch.set_num_threads(1)  # the machine is shared; one thread keeps query latency stable
+        # The KB fingerprint ignores order, so the index is always built and loaded in code order.
+        procedures = sorted(procedures, key=lambda procedure: procedure.code)
         model_name = embedding_model_name()
-        fingerprint = kb_fingerprint(procedures, model_name)
+        fingerprint = index_fingerprint(procedures, model_name)
         root = (cache_dir or get_settings().cache_dir) / "indexes"
         folder = root / fingerprint[:20]
         root.mkdir(parents=True, exist_ok=True)
