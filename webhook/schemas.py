@@ -6,12 +6,18 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+SENDER_ID_MAX_CHARS = 128
+TEXT_MAX_CHARS = 2000  # the web chat's input has the same maxlength
+
 
 class ChatRequest(BaseModel):
     sender_id: str = Field(
-        min_length=1, max_length=128, pattern=r"^[\w.:@-]+$", description="Stable id of the citizen"
+        min_length=1,
+        max_length=SENDER_ID_MAX_CHARS,
+        pattern=r"^[\w.:@-]+$",
+        description="Stable id of the citizen",
     )
-    text: str = Field(min_length=1, max_length=2000, description="What the citizen typed")
+    text: str = Field(min_length=1, max_length=TEXT_MAX_CHARS, description="What the citizen typed")
 
 
 class Button(BaseModel):
@@ -26,6 +32,10 @@ class BotMessage(BaseModel):
 
 class ChatReply(BaseModel):
     messages: list[BotMessage]
+
+
+class ErrorReply(BaseModel):
+    detail: str = Field(description="What went wrong, in Vietnamese, fit to show the citizen")
 
 
 ServiceState = Literal["ok", "down"]

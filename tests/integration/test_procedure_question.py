@@ -41,4 +41,4 @@ def test_health_reports_every_service_up(gateway: httpx.Client):
 def test_empty_message_is_rejected_with_a_clear_error(gateway: httpx.Client):
     response = gateway.post("/api/chat", json={"sender_id": "test-empty", "text": ""})
     assert response.status_code == 422
-    assert "text" in response.text
+    assert response.json()["detail"] == "Tin nhắn đang trống, bạn vui lòng nhập câu hỏi."

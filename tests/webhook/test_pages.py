@@ -66,3 +66,29 @@ def test_chat_says_in_vietnamese_when_rasa_is_down(client: TestClient) -> None:
     response = client.post("/api/chat", json={"sender_id": "citizen-1", "text": "xin chào"})
     assert response.status_code == 503
     assert response.json()["detail"].startswith("Trợ lý đang tạm gián đoạn")
+
+
+def test_a_message_over_the_limit_is_refused_in_vietnamese_with_the_limit(client: TestClient) -> None:
+    response = client.post("/api/chat", json={"sender_id": "citizen-1", "text": "a" * 2001})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "Tin nhắn dài quá: tối đa 2.000 ký tự. Bạn vui lòng rút gọn rồi gửi lại."
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),  # raw bytes, since a broken body is one of the cases
+    [
+        (b'{"sender_id": "citizen-1", "text": ', "không phải JSON hợp lệ"),
+        (b"[1, 2]", "phải là một đối tượng JSON"),
+        (b'{"sender_id": "citizen-1"}', "Thiếu nội dung tin nhắn"),
+        (b'{"sender_id": "citizen-1", "text": ""}', "Tin nhắn đang trống"),
+        (b'{"sender_id": "a b", "text": "hi"}', "Mã người gửi (trường sender_id) không hợp lệ"),
+    ],
+)
+def test_a_malformed_chat_request_is_explained_in_vietnamese(
+    client: TestClient, body: bytes, says: str
+) -> None:
+    response = client.post("/api/chat", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert says in response.json()["detail"]

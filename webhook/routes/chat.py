@@ -5,12 +5,21 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 
 from webhook.rasa_client import RasaClient, RasaUnavailable
-from webhook.schemas import ChatReply, ChatRequest
+from webhook.request_errors import VietnameseValidationRoute
+from webhook.schemas import ChatReply, ChatRequest, ErrorReply
 
-router = APIRouter(prefix="/api", tags=["chat"])
+router = APIRouter(prefix="/api", tags=["chat"], route_class=VietnameseValidationRoute)
 
 
-@router.post("/chat", response_model=ChatReply, summary="Send a citizen's message to the bot")
+@router.post(
+    "/chat",
+    response_model=ChatReply,
+    responses={
+        422: {"model": ErrorReply, "description": "The request is malformed or the message too long"},
+        503: {"model": ErrorReply, "description": "Rasa did not answer"},
+    },
+    summary="Send a citizen's message to the bot",
+)
 async def chat(body: ChatRequest, request: Request) -> ChatReply:
     rasa: RasaClient = request.app.state.rasa
     try:
