@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
+from actions.procedure_choices import button_title, offered_choices
 from knowledge_base import procedure_card
 from search_index import ProcedureSearch
 from vietnamese import fold_diacritics
@@ -75,18 +76,23 @@ class ActionAnswerProcedure(Action):
             return self._answer(dispatcher, context, aspects)
 
         hits = procedure_search().search(text, k=MAX_CHOICES + 2)
-        choices = ProcedureSearch.choices(hits, limit=MAX_CHOICES)  # several fit about equally: ask
-        if choices:
+        choices = offered_choices(ProcedureSearch.choices(hits, limit=MAX_CHOICES))
+        if len(choices) > 1:  # several fit about equally: ask
             dispatcher.utter_message(
                 response="utter_choose_procedure",
                 buttons=[
-                    {"title": hit.name, "payload": f'/ask_procedure{{"procedure_code": "{hit.code}"}}'}
+                    {
+                        "title": button_title(hit.name),
+                        "payload": f'/ask_procedure{{"procedure_code": "{hit.code}"}}',
+                    }
                     for hit in choices
                 ],
             )
             return [SlotSet("pending_aspect", aspect)]
-        if hits and hits[0].confident:
-            return self._answer(dispatcher, hits[0].code, aspects)
+        # A single choice left is the local variant of a procedure that is also done centrally.
+        best = choices[0] if choices else next(iter(hits), None)
+        if best is not None and best.confident:
+            return self._answer(dispatcher, best.code, aspects)
         if aspect != "card" and not context:
             dispatcher.utter_message(response="utter_ask_which_procedure")
             return [SlotSet("pending_aspect", aspect)]

@@ -1,0 +1,53 @@
+"""Which procedures the bot offers as buttons when several fit a question, and how the buttons read.
+
+The catalogue splits some procedures by the level that handles them: "Cấp hộ chiếu phổ thông ở trong nước
+(thực hiện tại cấp tỉnh)" beside "… (thực hiện tại cấp trung ương)". The qualifier means little to a
+citizen, and the central variant is the exception (a ministry's department, for urgent or special cases),
+so it is not offered beside the same procedure done locally: the bot then answers the local one directly.
+Where a level is still shown, the button says where the procedure is done instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from search_index import SearchHit
+from vietnamese import fold_diacritics
+
+# A trailing level qualifier as the catalogue writes it, folded: "(thực hiện tại cấp tỉnh)", "(cấp Bộ)",
+# "(thực hiện ở cấp tỉnh)", "(cấp TW)", even "(… cấp tinh)".
+LEVEL_QUALIFIER = re.compile(r"\s*\((?:thuc hien (?:tai|o) )?cap (trung uong|tw|bo|tinh|huyen|xa)\)\s*$")
+CENTRAL = frozenset({"trung uong", "tw", "bo"})
+PLACES = {
+    "tinh": "làm tại cơ quan cấp tỉnh",
+    "huyen": "làm tại cơ quan cấp huyện",
+    "xa": "làm tại xã, phường",
+    **dict.fromkeys(CENTRAL, "làm tại cơ quan trung ương (bộ, cục)"),
+}
+
+
+def split_level(name: str) -> tuple[str, str | None]:
+    """The name without its level qualifier, and the folded level ("tinh", "xa", …), or None without one."""
+    found = LEVEL_QUALIFIER.search(fold_diacritics(name))
+    if found is None:
+        return name, None
+    return name[: name.rfind("(")].rstrip(), found.group(1)
+
+
+def offered_choices(choices: Sequence[SearchHit]) -> list[SearchHit]:
+    """The choices less any central-level variant of a procedure also among them at a local level (or
+    unqualified); one left means the question is answered directly."""
+    levels = [split_level(hit.name) for hit in choices]
+    local = {base for base, level in levels if level not in CENTRAL}
+    return [
+        hit
+        for hit, (base, level) in zip(choices, levels, strict=True)
+        if not (level in CENTRAL and base in local)
+    ]
+
+
+def button_title(name: str) -> str:
+    """The name with its level qualifier said plainly: "Cấp lại thẻ căn cước – làm tại cơ quan cấp tỉnh"."""
+    base, level = split_level(name)
+    return f"{base} – {PLACES[level]}" if level else name

@@ -1,0 +1,150 @@
+"""Choices between procedures that differ only in the level that handles them, on real province KB entries.
+
+Search is replaced by the hits it gives for these questions (scores as measured), so no model is loaded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import procedure_answers
+from actions.procedure_answers import ActionAnswerProcedure
+from actions.procedure_choices import button_title, split_level
+from knowledge_base.loader import load_procedures
+from knowledge_base.schema import Procedure
+from search_index import SearchHit
+
+PASSPORT_PROVINCE = "1.001456"
+PASSPORT_CENTRAL = "1.001471"
+LOST_PASSPORT_PROVINCE = "1.001445"
+LOST_PASSPORT_COMMUNE = "1.010386"
+
+
+@pytest.fixture(scope="module")
+def procedures() -> dict[str, Procedure]:
+    return {procedure.code: procedure for procedure in load_procedures()}
+
+
+class FakeSearch:
+    def __init__(self, procedures: dict[str, Procedure], hits: list[SearchHit]) -> None:
+        self._procedures = procedures
+        self._hits = hits
+
+    def search(self, text: str, k: int) -> list[SearchHit]:
+        return self._hits[:k]
+
+    def procedure(self, code: str) -> Procedure | None:
+        return self._procedures.get(code)
+
+
+def ask(
+    monkeypatch: pytest.MonkeyPatch,
+    procedures: dict[str, Procedure],
+    text: str,
+    ranked: list[tuple[str, float, float]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The bot's messages and events for a question whose search ranks (code, score, confidence)."""
+    hits = [SearchHit(code, procedures[code].name, score, confidence) for code, score, confidence in ranked]
+    monkeypatch.setattr(procedure_answers, "procedure_search", lambda: FakeSearch(procedures, hits))
+    tracker = Tracker(
+        "citizen",
+        {"procedure_code": None, "pending_aspect": None},
+        {"text": text, "intent_ranking": [{"name": "ask_procedure", "confidence": 0.9}], "entities": []},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerProcedure().run(dispatcher, tracker, {}))
+    return dispatcher.messages, events
+
+
+def test_a_procedure_done_in_the_province_and_centrally_is_answered_for_the_province(
+    monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure]
+) -> None:
+    messages, events = ask(
+        monkeypatch,
+        procedures,
+        "hộ chiếu",
+        [(PASSPORT_PROVINCE, 1.074, 0.98), (PASSPORT_CENTRAL, 1.056, 0.94)],
+    )
+    assert not any(message["buttons"] for message in messages)
+    assert PASSPORT_PROVINCE in messages[0]["text"]
+    assert SlotSet("procedure_code", PASSPORT_PROVINCE) in events
+
+
+def test_local_levels_stay_choices_worded_by_where_the_procedure_is_done(
+    monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure]
+) -> None:
+    messages, _ = ask(
+        monkeypatch,
+        procedures,
+        "trình báo mất hộ chiếu",
+        [(LOST_PASSPORT_PROVINCE, 1.085, 0.99), (LOST_PASSPORT_COMMUNE, 1.073, 0.98)],
+    )
+    assert [button["title"] for button in messages[0]["buttons"]] == [
+        "Trình báo mất hộ chiếu phổ thông – làm tại cơ quan cấp tỉnh",
+        "Trình báo mất hộ chiếu phổ thông – làm tại xã, phường",
+    ]
+
+
+def test_the_central_variant_leaves_a_choice_between_different_procedures(
+    monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure]
+) -> None:
+    messages, _ = ask(
+        monkeypatch,
+        procedures,
+        "làm hộ chiếu mất bao lâu",
+        [
+            (LOST_PASSPORT_PROVINCE, 1.058, 0.95),
+            (PASSPORT_PROVINCE, 1.057, 0.94),
+            (PASSPORT_CENTRAL, 1.05, 0.92),
+        ],
+    )
+    assert [button["title"] for button in messages[0]["buttons"]] == [
+        "Trình báo mất hộ chiếu phổ thông – làm tại cơ quan cấp tỉnh",
+        "Cấp hộ chiếu phổ thông ở trong nước – làm tại cơ quan cấp tỉnh",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        (
+            "Cấp thẻ bảo hiểm y tế (thực hiện tại cấp Trung ương)",
+            "Cấp thẻ bảo hiểm y tế – làm tại cơ quan trung ương (bộ, cục)",
+        ),
+        (
+            "Cấp Giấy phép thăm dò khoáng sản (cấp Bộ)",
+            "Cấp Giấy phép thăm dò khoáng sản – làm tại cơ quan trung ương (bộ, cục)",
+        ),
+        ("Thủ tục công nhận hòa giải viên (cấp xã)", "Thủ tục công nhận hòa giải viên – làm tại xã, phường"),
+        ("Cấp thẻ thường trú (thực hiện tại cấp tinh)", "Cấp thẻ thường trú – làm tại cơ quan cấp tỉnh"),
+        (
+            "Trình báo mất thẻ ABTC (thực hiện tại cấp huyện)",
+            "Trình báo mất thẻ ABTC – làm tại cơ quan cấp huyện",
+        ),
+    ],
+)
+def test_catalogue_spellings_of_a_level_are_said_plainly(name: str, title: str) -> None:
+    assert button_title(name) == title
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Đăng ký xe lần đầu trực tuyến toàn trình đối với xe nhập khẩu thực hiện tại cấp tỉnh, cấp xã",
+        "Thủ tục Đăng ký cấp Giấy chứng nhận đăng ký hành nghề kiểm toán (Cấp mới)",
+        "Cấp lại thẻ căn cước",
+    ],
+)
+def test_a_name_without_a_single_level_qualifier_is_kept(name: str) -> None:
+    assert split_level(name) == (name, None)
