@@ -18,6 +18,7 @@ import torch
 from knowledge_base.loader import kb_fingerprint
 from knowledge_base.schema import Procedure
 from search_index import lexical
+from search_index.acronyms import AcronymResolver
 from search_index.dense import DenseIndex, encode_passages, query_encoder, stored_embeddings
 from search_index.embedding_model import embedding_model_name, load_embedding_model
 from search_index.fusion import fuse, relative
@@ -35,7 +36,7 @@ from search_index.variants import (
 from settings import get_settings
 
 # Bump whenever passages, tokens or the on-disk layout change, so cached indexes are rebuilt.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 # Confidence is a logistic function of the fused score, centred on the threshold tuned on the dev set.
 CONFIDENCE_CENTRE = 1.0
 CONFIDENCE_SCALE = 0.02
@@ -90,6 +91,7 @@ class ProcedureSearch:
         names: LexicalIndex,
         full_texts: LexicalIndex,
         restorer: DiacriticRestorer,
+        acronyms: AcronymResolver,
         idf: dict[str, float],
     ) -> None:
         self._procedures = list(procedures)
@@ -100,6 +102,7 @@ class ProcedureSearch:
         self._names = names
         self._full_texts = full_texts
         self._restorer = restorer
+        self._acronyms = acronyms
         self._idf = idf
         self._variants = VariantRanker(
             [name_syllables(procedure.name) for procedure in self._procedures], idf
@@ -149,9 +152,8 @@ class ProcedureSearch:
             [lexical_tokens(document) for document in full_documents], lexical.FULL_BM25
         )
         idf = inverse_document_frequencies([syllables(document) for document in full_documents])
-        restorer = DiacriticRestorer.learn(
-            [text for procedure in procedures for text in procedure_texts(procedure)] + question_phrases()
-        )
+        kb_texts = [text for procedure in procedures for text in procedure_texts(procedure)]
+        restorer = DiacriticRestorer.learn(kb_texts + question_phrases())
         owners = np.array([p.procedure for p in passages], dtype=np.int64)
         return cls(
             procedures,
@@ -160,6 +162,7 @@ class ProcedureSearch:
             names,
             full_texts,
             restorer,
+            AcronymResolver.learn(kb_texts),
             idf,
         )
 
@@ -171,6 +174,7 @@ class ProcedureSearch:
         self._names.save(staging / "bm25_names")
         self._full_texts.save(staging / "bm25_full")
         self._restorer.save(staging / "restorer.pickle")
+        self._acronyms.save(staging / "acronyms.pickle")
         passages = {
             "owner": self._passage_owner.tolist(),
             "kind": [p.kind for p in self._passages],
@@ -206,6 +210,7 @@ class ProcedureSearch:
             LexicalIndex.load(folder / "bm25_names"),
             LexicalIndex.load(folder / "bm25_full"),
             DiacriticRestorer.load(folder / "restorer.pickle"),
+            AcronymResolver.load(folder / "acronyms.pickle"),
             json.loads((folder / "idf.json").read_text(encoding="utf-8")),
         )
 
@@ -215,7 +220,7 @@ class ProcedureSearch:
         return self._by_code.get(code)
 
     def search(self, question: str, k: int = 5) -> list[SearchHit]:
-        query = prepare_query(question, self._restorer)
+        query = prepare_query(question, self._restorer, self._acronyms)
         if not query.strip():
             return []
         tokens = lexical_tokens(query)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from search_index.acronyms import AcronymResolver
 from search_index.normalize import (
     canonical,
     expand_abbreviations,
@@ -27,11 +28,12 @@ def typed_without_diacritics(text: str) -> bool:
     return bool(syllables) and accented < ACCENTED_SHARE * len(syllables)
 
 
-def prepare_query(question: str, restorer: DiacriticRestorer) -> str:
-    """Canonical, boilerplate-free, abbreviation-expanded text with diacritics restored when missing."""
+def prepare_query(question: str, restorer: DiacriticRestorer, acronyms: AcronymResolver) -> str:
+    """Canonical, boilerplate-free text with abbreviations and acronyms expanded and diacritics restored
+    when missing."""
     text = canonical(question)
     bare = typed_without_diacritics(text)
-    text = expand_abbreviations(text)
+    text = acronyms.expand(expand_abbreviations(text))
     if bare:
         text = restorer.restore(text)
     return strip_boilerplate(text)
