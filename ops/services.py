@@ -41,7 +41,8 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
                 "--port",
                 _port(settings.action_server_url),
             ],
-            f"{settings.action_server_url}/health",
+            # Ready once its worker has loaded the search (actions/server.py), not merely listening.
+            f"{settings.action_server_url}/ready",
         ),
         Service(
             "rasa",
