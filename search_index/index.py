@@ -23,6 +23,7 @@ from search_index.dense import DenseIndex, encode_passages, query_encoder, store
 from search_index.embedding_model import embedding_model_name, load_embedding_model
 from search_index.fusion import fuse, relative
 from search_index.lexical import LexicalIndex, lexical_tokens
+from search_index.normalize import ABBREVIATIONS_FILE
 from search_index.passages import Passage, full_document, name_document, procedure_passages, procedure_texts
 from search_index.query import QUESTION_PHRASES, has_procedure_content, prepare_query, question_phrases
 from search_index.restore_diacritics import DiacriticRestorer
@@ -62,9 +63,11 @@ class SearchHit:
 
 
 def index_fingerprint(procedures: Sequence[Procedure], model_name: str) -> str:
-    """What an index depends on: the KB's content, the model, the index format and the generic phrasing."""
+    """What an index depends on: the KB's content, the model, the index format, the generic phrasing (the
+    diacritic restorer learns it) and the abbreviations (expanded in alias passages)."""
     digest = hashlib.sha256(f"{INDEX_FORMAT}\0{model_name}\0{kb_fingerprint(list(procedures))}\0".encode())
-    digest.update(QUESTION_PHRASES.read_bytes())  # the diacritic restorer learns them too
+    digest.update(QUESTION_PHRASES.read_bytes())
+    digest.update(ABBREVIATIONS_FILE.read_bytes())
     return digest.hexdigest()
 
 

@@ -11,7 +11,7 @@ import yaml
 
 from vietnamese import fold_diacritics
 
-_ABBREVIATIONS_FILE = Path(__file__).with_name("abbreviations.yml")
+ABBREVIATIONS_FILE = Path(__file__).with_name("abbreviations.yml")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # "oa", "oe", "uy" closing a syllable carry the tone on the first vowel in the catalogue's (older) style:
 # hoà -> hòa, thuý -> thúy, khoẻ -> khỏe. After "q", "u" belongs to the consonant, so "quý" is untouched.
@@ -54,7 +54,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache
 def abbreviations() -> dict[tuple[str, ...], str]:
-    entries = yaml.safe_load(_ABBREVIATIONS_FILE.read_text(encoding="utf-8"))
+    entries = yaml.safe_load(ABBREVIATIONS_FILE.read_text(encoding="utf-8"))
     return {tuple(words(canonical(str(key)).lower())): canonical(value) for key, value in entries.items()}
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from knowledge_base.schema import Procedure
+import search_index.index as index_module
 from search_index import ProcedureSearch
 
 PROCEDURES = [
@@ -49,3 +50,14 @@ def test_hits_carry_a_confidence(tmp_path: Path, embedding_model) -> None:
     hits = ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path).search("đăng ký kết hôn", k=2)
     assert hits[0].code == "1.000894"
     assert all(0.0 <= hit.confidence <= 1.0 for hit in hits)
+
+
+@pytest.mark.parametrize("source", ["QUESTION_PHRASES", "ABBREVIATIONS_FILE"])
+def test_fingerprint_follows_the_files_the_index_learns_from(
+    source: str, tmp_path: Path, monkeypatch
+) -> None:
+    before = index_module.index_fingerprint(PROCEDURES, "model")
+    edited = tmp_path / "edited"
+    edited.write_bytes(getattr(index_module, source).read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(index_module, source, edited)
+    assert index_module.index_fingerprint(PROCEDURES, "model") != before
