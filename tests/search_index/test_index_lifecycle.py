@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge_base.schema import Procedure
 import search_index.index as index_module
+from knowledge_base.schema import Procedure
 from search_index import ProcedureSearch
 
 PROCEDURES = [
