@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from search_index.normalize import (
 from search_index.restore_diacritics import DiacriticRestorer
 
 QUESTION_PHRASES = Path(__file__).with_name("question_phrases.txt")
+
+# "mất bao lâu" / "mất mấy ngày" / "mất bao nhiêu tiền" ask how long or how much, and "mất" there would
+# match procedures about lost papers ("Trình báo mất hộ chiếu").
+_TAKES = re.compile(r"\bmất\s+(?=(?:bao lâu|mấy|bao nhiêu)\b)", re.IGNORECASE)
 
 # Below this share of syllables with diacritics a question counts as typed without Vietnamese input.
 # Accented Vietnamese runs at 60-70 %; a few accented words in an otherwise bare question still count.
@@ -36,7 +41,7 @@ def prepare_query(question: str, restorer: DiacriticRestorer, acronyms: AcronymR
     text = acronyms.expand(expand_abbreviations(text))
     if bare:
         text = restorer.restore(text)
-    return strip_boilerplate(text)
+    return strip_boilerplate(_TAKES.sub("", text))
 
 
 def question_phrases() -> list[str]:

@@ -38,6 +38,7 @@ QUESTIONS = [
     # passports
     ("muốn đi du lịch nước ngoài thì làm hộ chiếu ở đâu", "1.001456"),
     ("mất hộ chiếu thì báo công an xã được không", "1.010386"),
+    ("làm hộ chiếu mất bao lâu", "1.001456"),  # "mất" asks how long here, not about a lost passport
     # land
     ("tach so do de ban bot mot phan dat", "1.012784"),
     ("sổ đỏ bị ghi sai tên chủ, đính chính thế nào", "1.012790"),
