@@ -37,7 +37,7 @@ from search_index.variants import (
 from settings import get_settings
 
 # Bump whenever passages, tokens or the on-disk layout change, so cached indexes are rebuilt.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 # Confidence is a logistic function of the fused score, centred on the threshold tuned on the dev set.
 CONFIDENCE_CENTRE = 1.0
 CONFIDENCE_SCALE = 0.02

@@ -15,7 +15,9 @@ ABBREVIATIONS_FILE = Path(__file__).with_name("abbreviations.yml")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # "oa", "oe", "uy" closing a syllable carry the tone on the first vowel in the catalogue's (older) style:
 # hoà -> hòa, thuý -> thúy, khoẻ -> khỏe. After "q", "u" belongs to the consonant, so "quý" is untouched.
-_NEW_STYLE_TONE = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?!\w)")
+# A closing syllable is followed by no letter and no further mark: in NFD the dot below sorts before a
+# breve, so "hoặc" is "hoa" + dot below + breve + "c", and its dot must stay on the "a".
+_NEW_STYLE_TONE = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?![\w\u0300-\u036f])")
 _WORD = re.compile(r"\w+")
 # Courtesy and framing that long, formal questions wrap around their subject.
 _BOILERPLATE = re.compile(
