@@ -77,22 +77,24 @@ class ActionAnswerProcedure(Action):
 
         hits = procedure_search().search(text, k=MAX_CHOICES + 2)
         choices = offered_choices(ProcedureSearch.choices(hits, limit=MAX_CHOICES))
-        if len(choices) > 1:  # several fit about equally: ask
+        # A single choice left is the local variant of a procedure that is also done centrally.
+        best = choices[0] if choices else next(iter(hits), None)
+        if best is not None and best.sure and len(choices) < 2:
+            return self._answer(dispatcher, best.code, aspects)
+        if best is not None and best.confident:
+            # Several fit about equally, or the best is likely but not sure (often a question about a
+            # procedure the KB does not hold): the citizen picks, or says it in other words.
             dispatcher.utter_message(
-                response="utter_choose_procedure",
+                response="utter_choose_procedure" if best.sure else "utter_confirm_procedure",
                 buttons=[
                     {
                         "title": button_title(hit.name),
                         "payload": f'/ask_procedure{{"procedure_code": "{hit.code}"}}',
                     }
-                    for hit in choices
+                    for hit in (choices if len(choices) > 1 else [best])
                 ],
             )
             return [SlotSet("pending_aspect", aspect)]
-        # A single choice left is the local variant of a procedure that is also done centrally.
-        best = choices[0] if choices else next(iter(hits), None)
-        if best is not None and best.confident:
-            return self._answer(dispatcher, best.code, aspects)
         if aspect != "card" and not context:
             dispatcher.utter_message(response="utter_ask_which_procedure")
             return [SlotSet("pending_aspect", aspect)]

@@ -32,6 +32,16 @@ def test_unrelated_question_gets_an_honest_answer_without_a_procedure(conversati
     assert not PROCEDURE_CODE.search(answer)
 
 
+def test_question_the_kb_may_not_cover_is_confirmed_before_it_is_answered(conversation: Conversation):
+    # Not a procedure the province KB holds.
+    answer = conversation.say("xin giấy phép nhập khẩu thuốc thú y cần giấy tờ gì?")
+    assert answer.startswith("Mình chưa chắc đã hiểu đúng")
+    assert not PROCEDURE_CODE.search(answer)
+    assert 1 <= len(conversation.buttons) <= 3
+    answer = conversation.press(conversation.buttons[0]["title"])
+    assert PROCEDURE_CODE.search(answer)  # the citizen chose it: now it is answered
+
+
 def test_health_reports_every_service_up(gateway: httpx.Client):
     report = gateway.get("/health").json()
     assert report["status"] == "ok", report

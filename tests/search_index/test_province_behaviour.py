@@ -77,6 +77,14 @@ NOT_CONFIDENT = [
     "tối nay ăn gì ngon",
 ]
 
+# About procedures the province KB does not hold: a near neighbour may still look likely, but never sure.
+NOT_IN_KB = [
+    "xin giấy phép nhập khẩu thuốc thú y",
+    "làm thẻ hướng dẫn viên du lịch",
+    "đăng ký tàu biển ở đâu",
+    "đăng ký nhãn hiệu cho sản phẩm",
+]
+
 # A bare topic fits several procedures; the bot offers them as buttons.
 AMBIGUOUS = [("khai sinh", "1.001193"), ("kết hôn", "1.000894")]
 # Questions that clearly point to one procedure are answered directly.
@@ -107,6 +115,19 @@ def test_follow_up_or_off_topic_is_not_confident(province_search: ProcedureSearc
     assert not any(hit.confident for hit in province_search.search(question, k=5))
 
 
+@pytest.mark.parametrize("question", NOT_IN_KB + [strip_diacritics(q) for q in NOT_IN_KB])
+def test_question_about_a_procedure_not_in_the_kb_is_not_sure(
+    province_search: ProcedureSearch, question: str
+) -> None:
+    assert not province_search.search(question, k=1)[0].sure
+
+
+def test_most_colloquial_questions_are_sure(province_search: ProcedureSearch) -> None:
+    questions = [q for q, _ in QUESTIONS] + [strip_diacritics(q) for q, _ in QUESTIONS]
+    sure = sum(province_search.search(question, k=1)[0].sure for question in questions)
+    assert sure >= 0.9 * len(questions)
+
+
 @pytest.mark.parametrize(("question", "code"), AMBIGUOUS)
 def test_bare_topic_offers_choices(province_search: ProcedureSearch, question: str, code: str) -> None:
     choices = ProcedureSearch.choices(province_search.search(question, k=5))
@@ -116,4 +137,4 @@ def test_bare_topic_offers_choices(province_search: ProcedureSearch, question: s
 @pytest.mark.parametrize("question", CLEAR)
 def test_clear_question_offers_no_choices(province_search: ProcedureSearch, question: str) -> None:
     hits = province_search.search(question, k=5)
-    assert hits[0].confident and ProcedureSearch.choices(hits) == []
+    assert hits[0].sure and ProcedureSearch.choices(hits) == []
