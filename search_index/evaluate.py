@@ -43,18 +43,28 @@ def quality(ranked: Sequence[Sequence[SearchHit]], questions: Sequence[Question]
     }
 
 
-def confidence_report(
-    ranked: Sequence[Sequence[SearchHit]], questions: Sequence[Question]
+def _above_threshold(
+    ranked: Sequence[Sequence[SearchHit]], questions: Sequence[Question], passes: Callable[[SearchHit], bool]
 ) -> dict[str, float]:
-    """How often the top hit is right when the bot answers confidently, and how often it declines."""
-    confident = [bool(hits) and hits[0].confident for hits in ranked]
+    above = [bool(hits) and passes(hits[0]) for hits in ranked]
     right = [bool(hits) and hits[0].code in q.gold for hits, q in zip(ranked, questions, strict=True)]
-    answered = sum(confident)
+    answered = sum(above)
     return {
-        "accuracy_above": round(sum(c and r for c, r in zip(confident, right, strict=True)) / answered, 4)
+        "accuracy_above": round(sum(a and r for a, r in zip(above, right, strict=True)) / answered, 4)
         if answered
         else 0.0,
         "share_below": round(1 - answered / len(questions), 4),
+    }
+
+
+def confidence_report(
+    ranked: Sequence[Sequence[SearchHit]], questions: Sequence[Question]
+) -> dict[str, dict[str, float]]:
+    """For both thresholds the bot uses (confident: it may name the procedure; sure: it answers outright),
+    how often the top hit above it is right, and the share of questions below it."""
+    return {
+        "confident": _above_threshold(ranked, questions, lambda hit: hit.confident),
+        "sure": _above_threshold(ranked, questions, lambda hit: hit.sure),
     }
 
 
@@ -95,8 +105,10 @@ def table(rows: dict[str, dict]) -> str:
         ("recall@1 without diacritics", lambda r: r["unaccented"]["recall@1"]),
         ("recall@5 without diacritics", lambda r: r["unaccented"]["recall@5"]),
         ("mrr@10 without diacritics", lambda r: r["unaccented"]["mrr@10"]),
-        ("accuracy above threshold", lambda r: r["confidence"]["accuracy_above"]),
-        ("share below threshold", lambda r: r["confidence"]["share_below"]),
+        ("accuracy above confident", lambda r: r["confidence"]["confident"]["accuracy_above"]),
+        ("share below confident", lambda r: r["confidence"]["confident"]["share_below"]),
+        ("accuracy above sure", lambda r: r["confidence"]["sure"]["accuracy_above"]),
+        ("share below sure", lambda r: r["confidence"]["sure"]["share_below"]),
         ("latency p50 (ms)", lambda r: r["latency_ms"]["p50"]),
         ("latency p95 (ms)", lambda r: r["latency_ms"]["p95"]),
     ]

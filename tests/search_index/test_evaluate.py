@@ -1,0 +1,58 @@
+"""The evaluation harness behind `make eval`: its figures, and the command on any question file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from search_index.__main__ import main
+from search_index.evaluate import Question, confidence_report, quality
+from search_index.index import SearchHit
+
+
+def _hits(*codes: str, confidence: float = 0.9) -> list[SearchHit]:
+    return [SearchHit(code, code, 1.0, confidence) for code in codes]
+
+
+QUESTIONS = [
+    Question("a", "?", frozenset({"1"})),
+    Question("b", "?", frozenset({"2"})),
+    Question("c", "?", frozenset({"3", "9"})),
+    Question("d", "?", frozenset({"4"})),
+]
+
+
+def test_quality_counts_ranks_of_the_first_gold_hit() -> None:
+    ranked = [_hits("1", "x"), _hits("x", "y", "2"), _hits(*"xyzwv", "9"), _hits("x")]
+    assert quality(ranked, QUESTIONS) == {
+        "recall@1": 0.25,
+        "recall@5": 0.5,
+        "mrr@10": round((1 + 1 / 3 + 1 / 6) / 4, 4),
+    }
+
+
+def test_confidence_report_separates_the_two_thresholds() -> None:
+    ranked = [_hits("1"), _hits("x", confidence=0.6), _hits("3", confidence=0.6), _hits("x", confidence=0.1)]
+    report = confidence_report(ranked, QUESTIONS)
+    assert report["confident"] == {"accuracy_above": round(2 / 3, 4), "share_below": 0.25}
+    assert report["sure"] == {"accuracy_above": 1.0, "share_below": 0.75}
+
+
+def test_eval_command_reads_any_question_file_and_ends_with_one_json_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], embedding_model
+) -> None:
+    questions = tmp_path / "questions.jsonl"
+    rows = [
+        {"id": "q1", "question": "làm giấy khai sinh cho con", "gold": ["1.001193"]},
+        {"id": "q2", "question": "đăng ký kết hôn cần gì", "gold": ["1.000894"]},
+    ]
+    questions.write_text(
+        "\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n", encoding="utf-8"
+    )
+    main(["eval", "--questions", str(questions)])  # over the product's own KB
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["n"] == 2
+    assert result["recall@1"] == result["unaccented"]["recall@1"] == 1.0
+    assert set(result["latency_ms"]) == {"p50", "p95"}
