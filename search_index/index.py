@@ -44,8 +44,8 @@ CONFIDENCE_SCALE = 0.02
 CONFIDENT_AT = 0.5
 # Above this the best hit is answered outright; between CONFIDENT_AT and here it is likely but the bot asks
 # first. On the province KB, questions about procedures it does not hold (300, framed around national
-# catalogue names) were still confident in 71 % of cases, and sure (score ≥ 1.028) in 25 %; of the 76
-# colloquial questions written for it, 96 % are sure (search_index/README.md).
+# catalogue names) were still confident in 71 % of cases, and sure (score ≥ 1.028) in 25 %; of the 38
+# colloquial questions written for it, with and without diacritics, 96 % are sure (search_index/README.md).
 SURE_AT = 0.8
 # Hits within this fused-score margin of a confident best hit fit the question about equally well. On the
 # province KB a bare topic ("khai sinh", "kết hôn") leaves another procedure within 0.01–0.02 of the best,
