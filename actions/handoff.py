@@ -41,16 +41,3 @@ class ActionHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         return hand_off(dispatcher, tracker, reason=HandoffReason.REQUESTED)
-
-
-class ActionNotUnderstood(Action):
-    def name(self) -> str:
-        return "action_not_understood"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        out_of_scope = tracker.get_intent_of_latest_message() == "out_of_scope"
-        return register_failure(
-            dispatcher, tracker, response="utter_out_of_scope" if out_of_scope else "utter_default"
-        )

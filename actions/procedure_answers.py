@@ -56,6 +56,48 @@ def mentions_procedure(tracker: Tracker) -> bool:
     return any(entity.get("entity") == "procedure" for entity in tracker.latest_message.get("entities", []))
 
 
+def answer_from_search(
+    dispatcher: CollectingDispatcher, text: str, aspect: str, aspects: list[str], *, hedge: bool = False
+) -> list[EventType] | None:
+    """Answer the procedure search is sure of, or offer the likely ones as buttons; None when nothing is
+    even likely. With `hedge`, nothing is answered outright: the procedures are offered, worded as unsure."""
+    hits = procedure_search().search(text, k=MAX_CHOICES + 2)
+    choices = offered_choices(ProcedureSearch.choices(hits, limit=MAX_CHOICES))
+    # A single choice left is the local variant of a procedure that is also done centrally.
+    best = choices[0] if choices else next(iter(hits), None)
+    if best is None or not best.confident:
+        return None
+    sure = best.sure and not hedge
+    if sure and len(choices) < 2:
+        return answer_procedure(dispatcher, best.code, aspects)
+    # Several fit about equally, or the best is likely but not sure (often a question about a procedure the
+    # KB does not hold): the citizen picks, or says it in other words.
+    dispatcher.utter_message(
+        response="utter_choose_procedure" if sure else "utter_confirm_procedure",
+        buttons=[
+            {"title": button_title(hit.name), "payload": f'/ask_procedure{{"procedure_code": "{hit.code}"}}'}
+            for hit in (choices if len(choices) > 1 else [best])
+        ],
+    )
+    return [SlotSet("pending_aspect", aspect)]
+
+
+def answer_procedure(dispatcher: CollectingDispatcher, code: str, aspects: list[str]) -> list[EventType]:
+    procedure = procedure_search().procedure(code)
+    if procedure is None:  # the KB changed under a long conversation
+        dispatcher.utter_message(response="utter_no_match")
+        return [SlotSet("procedure_code", None)]
+    for aspect in aspects:
+        dispatcher.utter_message(
+            text=procedure_card.aspect_answer(procedure, aspect, province_profile().portal_url)
+        )
+    return [
+        SlotSet("procedure_code", code),
+        SlotSet("pending_aspect", None),
+        SlotSet("failed_attempts", 0),
+    ]
+
+
 class ActionAnswerProcedure(Action):
     def name(self) -> str:
         return "action_answer_procedure"
@@ -70,48 +112,37 @@ class ActionAnswerProcedure(Action):
             aspect = tracker.get_slot("pending_aspect")
         text = tracker.latest_message.get("text") or ""
         if next(tracker.get_latest_entity_values("procedure_code"), None):  # a choice button
-            return self._answer(dispatcher, context, [aspect])
+            return answer_procedure(dispatcher, context, [aspect])
         aspects = asked_aspects(aspect, text)
         if context and aspect != "card" and not mentions_procedure(tracker):
-            return self._answer(dispatcher, context, aspects)
+            return answer_procedure(dispatcher, context, aspects)
 
-        hits = procedure_search().search(text, k=MAX_CHOICES + 2)
-        choices = offered_choices(ProcedureSearch.choices(hits, limit=MAX_CHOICES))
-        # A single choice left is the local variant of a procedure that is also done centrally.
-        best = choices[0] if choices else next(iter(hits), None)
-        if best is not None and best.sure and len(choices) < 2:
-            return self._answer(dispatcher, best.code, aspects)
-        if best is not None and best.confident:
-            # Several fit about equally, or the best is likely but not sure (often a question about a
-            # procedure the KB does not hold): the citizen picks, or says it in other words.
-            dispatcher.utter_message(
-                response="utter_choose_procedure" if best.sure else "utter_confirm_procedure",
-                buttons=[
-                    {
-                        "title": button_title(hit.name),
-                        "payload": f'/ask_procedure{{"procedure_code": "{hit.code}"}}',
-                    }
-                    for hit in (choices if len(choices) > 1 else [best])
-                ],
-            )
-            return [SlotSet("pending_aspect", aspect)]
+        found = answer_from_search(dispatcher, text, aspect, aspects)
+        if found is not None:
+            return found
         if aspect != "card" and not context:
             dispatcher.utter_message(response="utter_ask_which_procedure")
             return [SlotSet("pending_aspect", aspect)]
         return register_failure(dispatcher, tracker, response="utter_no_match")
 
-    @staticmethod
-    def _answer(dispatcher: CollectingDispatcher, code: str, aspects: list[str]) -> list[EventType]:
-        procedure = procedure_search().procedure(code)
-        if procedure is None:  # the KB changed under a long conversation
-            dispatcher.utter_message(response="utter_no_match")
-            return [SlotSet("procedure_code", None)]
-        for aspect in aspects:
-            dispatcher.utter_message(
-                text=procedure_card.aspect_answer(procedure, aspect, province_profile().portal_url)
-            )
-        return [
-            SlotSet("procedure_code", code),
-            SlotSet("pending_aspect", None),
-            SlotSet("failed_attempts", 0),
-        ]
+
+class ActionNotUnderstood(Action):
+    """A message NLU could not place, or took for out of scope. It may still be about a procedure NLU has
+    not learnt to recognise ("đăng ký thường trú cho vợ về nhà chồng"), so what search finds likely is
+    offered, never answered outright: NLU's doubt stands ("tôi muốn mua nhà" is sure of an unrelated
+    certificate). Otherwise the bot says it cannot help; two failures in a row hand over to staff."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        found = answer_from_search(dispatcher, text, "card", ["card"], hedge=True)
+        if found is not None:
+            return found
+        out_of_scope = tracker.get_intent_of_latest_message() == "out_of_scope"
+        return register_failure(
+            dispatcher, tracker, response="utter_out_of_scope" if out_of_scope else "utter_default"
+        )

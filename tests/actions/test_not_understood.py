@@ -1,0 +1,78 @@
+"""A message NLU could not place still gets what search finds likely, offered but never answered outright.
+
+Search is replaced by the hits it gives (scores as measured on the province KB), so no model is loaded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import procedure_answers
+from actions.procedure_answers import ActionNotUnderstood
+from knowledge_base.loader import load_procedures
+from knowledge_base.schema import Procedure
+from search_index import SearchHit
+from tests.actions.test_procedure_choices import FakeSearch
+
+PERMANENT_RESIDENCE = "1.004222"
+
+
+@pytest.fixture(scope="module")
+def procedures() -> dict[str, Procedure]:
+    return {procedure.code: procedure for procedure in load_procedures()}
+
+
+def not_understood(
+    monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure], intent: str, hits: list[SearchHit]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    monkeypatch.setattr(procedure_answers, "procedure_search", lambda: FakeSearch(procedures, hits))
+    tracker = Tracker(
+        "citizen",
+        {"failed_attempts": 0},
+        {
+            "text": "…",
+            "intent_ranking": [{"name": intent, "confidence": 0.6}, {"name": "greet", "confidence": 0.2}],
+            "entities": [],
+        },
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionNotUnderstood().run(dispatcher, tracker, {}))
+    return dispatcher.messages, events
+
+
+def test_procedure_search_is_sure_of_is_offered_not_answered(
+    monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure]
+) -> None:
+    # "đăng ký thường trú cho vợ về nhà chồng cần gì", which NLU took for out of scope.
+    hit = SearchHit(PERMANENT_RESIDENCE, procedures[PERMANENT_RESIDENCE].name, 1.049, 0.92)
+    messages, events = not_understood(monkeypatch, procedures, "out_of_scope", [hit])
+    assert [message["response"] for message in messages] == ["utter_confirm_procedure"]
+    assert [button["payload"] for button in messages[0]["buttons"]] == [
+        f'/ask_procedure{{"procedure_code": "{PERMANENT_RESIDENCE}"}}'
+    ]
+    assert SlotSet("failed_attempts", 1) not in events
+
+
+@pytest.mark.parametrize(
+    ("intent", "response"), [("out_of_scope", "utter_out_of_scope"), ("nlu_fallback", "utter_default")]
+)
+def test_nothing_likely_is_a_failure(
+    monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure], intent: str, response: str
+) -> None:
+    hit = SearchHit(
+        PERMANENT_RESIDENCE, procedures[PERMANENT_RESIDENCE].name, 0.934, 0.04
+    )  # "bóng đá tối nay"
+    messages, events = not_understood(monkeypatch, procedures, intent, [hit])
+    assert [message["response"] for message in messages] == [response]
+    assert SlotSet("failed_attempts", 1) in events
