@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from knowledge_base.schema import Channel, DocumentRequirement, Procedure, SubmissionMode
+from vietnamese import fold_diacritics
 
 CHANNEL_LABELS = {Channel.online: "Trực tuyến", Channel.direct: "Trực tiếp", Channel.post: "Qua bưu chính"}
 
 
+def _form(document: DocumentRequirement) -> str | None:
+    """ "mẫu CT01"; nothing when the name already cites its form ("Đơn … (Mẫu số 1 Phụ lục II …)")."""
+    code = document.form_code
+    if not code or "(mẫu" in document.name.lower():
+        return None
+    return code if code.lower().startswith("mẫu") else f"mẫu {code}"
+
+
 def document_details(document: DocumentRequirement) -> str:
     """Form, copies and when it applies, e.g. "mẫu CT01; 1 bản chính; nếu nhờ người khác nộp thay"."""
-    details = [f"mẫu {document.form_code}"] if document.form_code else []
+    form = _form(document)
+    details = [form] if form else []
     if document.originals:
-        details.append(f"{document.originals} bản chính")
+        # The catalogue counts a copy handed in ("Bản sao hộ chiếu") as an original of itself.
+        is_copy = fold_diacritics(document.name).startswith("ban sao")
+        details.append(f"{document.originals} bản" if is_copy else f"{document.originals} bản chính")
     if document.copies:
         details.append(f"{document.copies} bản sao")
     if document.present_only:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from knowledge_base.procedure_card import aspect_answer, card
+import pytest
+
+from knowledge_base.procedure_card import aspect_answer, card, document_line
 from knowledge_base.schema import Channel, DocumentRequirement, Procedure, SubmissionMode
 
 PORTAL = "https://dichvucong.tayninh.example"
@@ -44,3 +46,28 @@ def test_times_that_differ_by_channel_are_listed_per_channel():
     assert aspect_answer(mixed, "time", PORTAL).endswith(
         "Trực tuyến: 15 ngày làm việc; Trực tiếp: 7 ngày làm việc"
     )
+
+
+@pytest.mark.parametrize(
+    ("document", "line"),
+    [
+        (
+            DocumentRequirement(name="Tờ khai thay đổi thông tin cư trú", form_code="CT01", originals=1),
+            "Tờ khai thay đổi thông tin cư trú (mẫu CT01; 1 bản chính)",
+        ),
+        (
+            DocumentRequirement(name="Đơn đề nghị cấp giấy phép xây dựng", form_code="Mẫu số 1"),
+            "Đơn đề nghị cấp giấy phép xây dựng (Mẫu số 1)",
+        ),
+        (
+            DocumentRequirement(
+                name="Đơn đề nghị đổi giấy phép lái xe (mẫu Phụ lục XII Thông tư 12/2025/TT-BCA)",
+                form_code="Phụ lục XII TT 12/2025/TT-BCA",
+            ),
+            "Đơn đề nghị đổi giấy phép lái xe (mẫu Phụ lục XII Thông tư 12/2025/TT-BCA)",
+        ),
+        (DocumentRequirement(name="Bản sao hộ chiếu", originals=1), "Bản sao hộ chiếu (1 bản)"),
+    ],
+)
+def test_document_line_names_each_form_once_and_copies_as_copies(document: DocumentRequirement, line: str):
+    assert document_line(document) == line
