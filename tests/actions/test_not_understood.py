@@ -5,20 +5,16 @@ Search is replaced by the hits it gives (scores as measured on the province KB),
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions import procedure_answers
 from actions.procedure_answers import ActionNotUnderstood
 from knowledge_base.loader import load_procedures
 from knowledge_base.schema import Procedure
 from search_index import SearchHit
-from tests.actions.test_procedure_choices import FakeSearch
+from tests.actions.search_fakes import run_with_hits
 
 PERMANENT_RESIDENCE = "1.004222"
 
@@ -31,24 +27,14 @@ def procedures() -> dict[str, Procedure]:
 def not_understood(
     monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure], intent: str, hits: list[SearchHit]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    monkeypatch.setattr(procedure_answers, "procedure_search", lambda: FakeSearch(procedures, hits))
-    tracker = Tracker(
-        "citizen",
-        {"failed_attempts": 0},
-        {
-            "text": "…",
-            "intent_ranking": [{"name": intent, "confidence": 0.6}, {"name": "greet", "confidence": 0.2}],
-            "entities": [],
-        },
-        [],
-        False,
-        None,
-        {},
-        "action_listen",
+    return run_with_hits(
+        ActionNotUnderstood(),
+        monkeypatch,
+        procedures,
+        hits,
+        intents=[intent, "greet"],
+        slots={"failed_attempts": 0},
     )
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionNotUnderstood().run(dispatcher, tracker, {}))
-    return dispatcher.messages, events
 
 
 def test_procedure_search_is_sure_of_is_offered_not_answered(

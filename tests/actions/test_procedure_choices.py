@@ -5,20 +5,17 @@ Search is replaced by the hits it gives for these questions (scores as measured)
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions import procedure_answers
 from actions.procedure_answers import ActionAnswerProcedure
 from actions.procedure_choices import button_title, split_level
 from knowledge_base.loader import load_procedures
 from knowledge_base.schema import Procedure
 from search_index import SearchHit
+from tests.actions.search_fakes import run_with_hits
 
 PASSPORT_PROVINCE = "1.001456"
 PASSPORT_CENTRAL = "1.001471"
@@ -31,18 +28,6 @@ def procedures() -> dict[str, Procedure]:
     return {procedure.code: procedure for procedure in load_procedures()}
 
 
-class FakeSearch:
-    def __init__(self, procedures: dict[str, Procedure], hits: list[SearchHit]) -> None:
-        self._procedures = procedures
-        self._hits = hits
-
-    def search(self, text: str, k: int) -> list[SearchHit]:
-        return self._hits[:k]
-
-    def procedure(self, code: str) -> Procedure | None:
-        return self._procedures.get(code)
-
-
 def ask(
     monkeypatch: pytest.MonkeyPatch,
     procedures: dict[str, Procedure],
@@ -51,20 +36,15 @@ def ask(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The bot's messages and events for a question whose search ranks (code, score, confidence)."""
     hits = [SearchHit(code, procedures[code].name, score, confidence) for code, score, confidence in ranked]
-    monkeypatch.setattr(procedure_answers, "procedure_search", lambda: FakeSearch(procedures, hits))
-    tracker = Tracker(
-        "citizen",
-        {"procedure_code": None, "pending_aspect": None},
-        {"text": text, "intent_ranking": [{"name": "ask_procedure", "confidence": 0.9}], "entities": []},
-        [],
-        False,
-        None,
-        {},
-        "action_listen",
+    return run_with_hits(
+        ActionAnswerProcedure(),
+        monkeypatch,
+        procedures,
+        hits,
+        intents=["ask_procedure"],
+        slots={"procedure_code": None, "pending_aspect": None},
+        text=text,
     )
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionAnswerProcedure().run(dispatcher, tracker, {}))
-    return dispatcher.messages, events
 
 
 def test_a_procedure_done_in_the_province_and_centrally_is_answered_for_the_province(
