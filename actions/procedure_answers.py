@@ -120,7 +120,7 @@ class ActionAnswerProcedure(Action):
         found = answer_from_search(dispatcher, text, aspect, aspects)
         if found is not None:
             return found
-        if aspect != "card" and not context:
+        if aspect != "card" and not context and procedure_search().names_no_procedure(text):
             dispatcher.utter_message(response="utter_ask_which_procedure")
             return [SlotSet("pending_aspect", aspect)]
         return register_failure(dispatcher, tracker, response="utter_no_match")

@@ -231,6 +231,11 @@ class ProcedureSearch:
     def procedure(self, code: str) -> Procedure | None:
         return self._by_code.get(code)
 
+    def names_no_procedure(self, question: str) -> bool:
+        """Whether the question is only generic phrasing ("mất bao lâu?", "lệ phí bao nhiêu?"): a follow-up
+        that needs a procedure from context, rather than a question about a procedure search did not find."""
+        return not has_procedure_content(prepare_query(question, self._restorer, self._acronyms))
+
     def search(self, question: str, k: int = 5) -> list[SearchHit]:
         query = prepare_query(question, self._restorer, self._acronyms)
         if not query.strip():

@@ -26,6 +26,9 @@ class FakeSearch:
     def procedure(self, code: str) -> Procedure | None:
         return self._procedures.get(code)
 
+    def names_no_procedure(self, text: str) -> bool:
+        return text in {"mất bao lâu?", "lệ phí bao nhiêu?"}
+
 
 def run_with_hits(
     action: Action,

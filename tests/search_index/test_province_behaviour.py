@@ -115,6 +115,20 @@ def test_follow_up_or_off_topic_is_not_confident(province_search: ProcedureSearc
     assert not any(hit.confident for hit in province_search.search(question, k=5))
 
 
+@pytest.mark.parametrize("question", ["mất bao lâu?", "lệ phí bao nhiêu?", "mat bao lau", "phi bn vay"])
+def test_follow_up_names_no_procedure(province_search: ProcedureSearch, question: str) -> None:
+    assert province_search.names_no_procedure(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["xin visa đi Hàn Quốc mất bao lâu?", "lam the huong dan vien du lich bn tien"]
+)
+def test_question_about_a_procedure_search_cannot_find_names_one(
+    province_search: ProcedureSearch, question: str
+) -> None:
+    assert not province_search.names_no_procedure(question)
+
+
 @pytest.mark.parametrize("question", NOT_IN_KB + [strip_diacritics(q) for q in NOT_IN_KB])
 def test_question_about_a_procedure_not_in_the_kb_is_not_sure(
     province_search: ProcedureSearch, question: str
