@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 SENDER_ID_MAX_CHARS = 128
 TEXT_MAX_CHARS = 2000  # the web chat's input has the same maxlength
 
 
 class ChatRequest(BaseModel):
+    # A message of spaces only is empty: it gets the "empty message" error rather than reaching Rasa.
+    model_config = ConfigDict(str_strip_whitespace=True)
+
     sender_id: str = Field(
         min_length=1,
         max_length=SENDER_ID_MAX_CHARS,

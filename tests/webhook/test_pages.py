@@ -83,6 +83,7 @@ def test_a_message_over_the_limit_is_refused_in_vietnamese_with_the_limit(client
         (b"[1, 2]", "phải là một đối tượng JSON"),
         (b'{"sender_id": "citizen-1"}', "Thiếu nội dung tin nhắn"),
         (b'{"sender_id": "citizen-1", "text": ""}', "Tin nhắn đang trống"),
+        (b'{"sender_id": "citizen-1", "text": "  \\n "}', "Tin nhắn đang trống"),
         (b'{"sender_id": "a b", "text": "hi"}', "Mã người gửi (trường sender_id) không hợp lệ"),
     ],
 )
