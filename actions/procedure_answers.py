@@ -39,17 +39,21 @@ ASPECT_PHRASES = {
 }
 
 
+def worded_aspects(text: str) -> list[str]:
+    """The aspects the wording asks for ("nộp ở đâu, mất phí ko?" -> where, fee)."""
+    words = " " + " ".join(re.findall(r"\w+", fold_diacritics(text))) + " "
+    return [
+        aspect
+        for aspect, phrases in ASPECT_PHRASES.items()
+        if any(f" {phrase} " in words for phrase in phrases)
+    ]
+
+
 def asked_aspects(intent_aspect: str, text: str) -> list[str]:
     """The aspect the intent names, then any other the wording asks for; the full card covers them all."""
     if intent_aspect == "card":
         return ["card"]
-    words = " " + " ".join(re.findall(r"\w+", fold_diacritics(text))) + " "
-    others = [
-        aspect
-        for aspect, phrases in ASPECT_PHRASES.items()
-        if aspect != intent_aspect and any(f" {phrase} " in words for phrase in phrases)
-    ]
-    return [intent_aspect, *others]
+    return [intent_aspect, *(aspect for aspect in worded_aspects(text) if aspect != intent_aspect)]
 
 
 def mentions_procedure(tracker: Tracker) -> bool:
@@ -114,8 +118,12 @@ class ActionAnswerProcedure(Action):
         if next(tracker.get_latest_entity_values("procedure_code"), None):  # a choice button
             return answer_procedure(dispatcher, context, [aspect])
         aspects = asked_aspects(aspect, text)
-        if context and aspect != "card" and not mentions_procedure(tracker):
-            return answer_procedure(dispatcher, context, aspects)
+        if context and not mentions_procedure(tracker):
+            if aspect != "card":
+                return answer_procedure(dispatcher, context, aspects)
+            # A formal follow-up NLU took for a new question ("Thời hạn giải quyết?") names no procedure.
+            if procedure_search().names_no_procedure(text):
+                return answer_procedure(dispatcher, context, worded_aspects(text) or ["card"])
 
         found = answer_from_search(dispatcher, text, aspect, aspects)
         if found is not None:

@@ -27,7 +27,7 @@ class FakeSearch:
         return self._procedures.get(code)
 
     def names_no_procedure(self, text: str) -> bool:
-        return text in {"mất bao lâu?", "lệ phí bao nhiêu?"}
+        return text in {"mất bao lâu?", "lệ phí bao nhiêu?", "Thời hạn giải quyết?"}
 
 
 def run_with_hits(

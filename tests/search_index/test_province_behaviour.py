@@ -115,7 +115,9 @@ def test_follow_up_or_off_topic_is_not_confident(province_search: ProcedureSearc
     assert not any(hit.confident for hit in province_search.search(question, k=5))
 
 
-@pytest.mark.parametrize("question", ["mất bao lâu?", "lệ phí bao nhiêu?", "mat bao lau", "phi bn vay"])
+@pytest.mark.parametrize(
+    "question", ["mất bao lâu?", "lệ phí bao nhiêu?", "mat bao lau", "phi bn vay", "Thời hạn giải quyết?"]
+)
 def test_follow_up_names_no_procedure(province_search: ProcedureSearch, question: str) -> None:
     assert province_search.names_no_procedure(question)
 
