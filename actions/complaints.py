@@ -6,6 +6,7 @@ answers stay in the slots, so that confirming again retries without retyping any
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from typing import Any
@@ -16,16 +17,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import procedure_search
-from actions.stores import complaint_store
-from storage.complaints import (
-    VIETNAM_TIME,
-    ComplaintDraft,
-    ComplaintKind,
-    date_order_problem,
-    normalize_reference_code,
-    vietnam_today,
-)
+from actions.stores import complaint_service
+from storage import MistypedReferenceCode, parse_reference_code
+from storage.complaints import VIETNAM_TIME, ComplaintDraft, ComplaintKind, date_order_problem, vietnam_today
 from vietnamese import fold_diacritics, normalize_mobile, parse_vietnamese_date
+
+logger = logging.getLogger(__name__)
 
 COMPLAINT_SLOTS = [
     "complaint_kind",
@@ -259,7 +256,7 @@ class ActionSubmitComplaint(Action):
         procedure = _optional(slot("complaint_procedure"))
         code = PROCEDURE_CODE_SUFFIX.search(procedure or "")
         try:
-            complaint = complaint_store().add(
+            complaint = complaint_service().file(
                 ComplaintDraft(
                     kind=ComplaintKind(slot("complaint_kind")),
                     procedure_code=code[1] if code else None,
@@ -277,6 +274,7 @@ class ActionSubmitComplaint(Action):
                 )
             )
         except Exception:  # the citizen keeps every answer; confirming again retries
+            logger.exception("complaint could not be stored")
             dispatcher.utter_message(response="utter_complaint_store_failed")
             return [SlotSet("complaint_confirmed", None)]
         dispatcher.utter_message(
@@ -294,8 +292,14 @@ class ValidateComplaintStatusForm(FormValidationAction):
     def validate_complaint_code(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        found = re.search(r"p\W*a\W*[-–_]?\W*\w{6}", str(value), re.IGNORECASE)
-        code = normalize_reference_code(found[0]) if found else None
+        found = re.search(r"p\W*a\W*[-–_]?\W*\w{6,7}\b", str(value), re.IGNORECASE)
+        try:
+            code = parse_reference_code(found[0]) if found else None
+        except MistypedReferenceCode:
+            dispatcher.utter_message(
+                response="utter_complaint_code_mistyped", reference_code=found[0].upper()
+            )
+            return {"complaint_code": None}
         if code is None:
             dispatcher.utter_message(response="utter_invalid_complaint_code")
         return {"complaint_code": code}
@@ -311,17 +315,20 @@ class ActionComplaintStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         code = tracker.get_slot("complaint_code")
-        status = complaint_store().public_status(code) if code else None
+        status = complaint_service().public_status(code) if code else None
         if status is None:
             dispatcher.utter_message(response="utter_complaint_not_found", reference_code=code)
-        else:
+            return [SlotSet("complaint_code", None)]
+        dispatcher.utter_message(
+            response="utter_complaint_status",
+            reference_code=status.reference_code,
+            kind=status.kind_label,
+            status=status.status_label,
+            updated_at=f"{status.updated_at.astimezone(VIETNAM_TIME):%H:%M %d/%m/%Y}",
+            answer_due=f"{status.answer_due:%d/%m/%Y}",
+        )
+        if status.public_reply:
             dispatcher.utter_message(
-                response="utter_complaint_status",
-                reference_code=status.reference_code,
-                kind=status.kind_label,
-                status=status.status_label,
-                updated_at=f"{status.updated_at.astimezone(VIETNAM_TIME):%H:%M %d/%m/%Y}",
-                note=f"\nCập nhật gần nhất: {status.last_update}" if status.last_update else "",
-                answer_due=f"{status.answer_due:%d/%m/%Y}",
+                response="utter_complaint_public_reply", public_reply=status.public_reply
             )
         return [SlotSet("complaint_code", None)]

@@ -1,4 +1,7 @@
-"""The action server's connections to durable storage, opened once."""
+"""The action server's connections to durable storage, opened once.
+
+The schema belongs to the migrations, run at setup and start (`python -m storage upgrade`), never from here.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +10,16 @@ from functools import lru_cache
 from sqlalchemy import Engine
 
 from actions.knowledge import province_profile
-from storage import ComplaintStore, FeedbackStore, HandoffStore, create_schema, make_engine
+from storage import ComplaintService, FeedbackStore, HandoffStore, make_engine
 
 
 @lru_cache(maxsize=1)
 def engine() -> Engine:
-    database = make_engine()
-    create_schema(database)
-    return database
+    return make_engine()
 
 
-def complaint_store() -> ComplaintStore:
-    # The province's own commitment for answering complaints; 10 working days until it sets one.
-    return ComplaintStore(
-        engine(), answer_working_days=province_profile().complaint_answer_working_days or 10
-    )
+def complaint_service() -> ComplaintService:
+    return ComplaintService.for_profile(engine(), province_profile())
 
 
 def feedback_store() -> FeedbackStore:

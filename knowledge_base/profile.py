@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field, HttpUrl
 
 from knowledge_base.schema import Model
@@ -10,6 +12,8 @@ from knowledge_base.schema import Model
 PLACEHOLDER_PREFIX = "CẦN ĐIỀN"
 # Left empty these make the bot unable to tell citizens where to turn, so `unfilled` reports them.
 REQUIRED_FOR_DEPLOYMENT = ("hotline", "provincial_portal_url", "complaint_answer_working_days")
+# Used until the deployment sets its own commitment (README, Configuration): two working weeks.
+DEFAULT_COMPLAINT_ANSWER_WORKING_DAYS = 10
 
 
 class ServiceCentre(Model):
@@ -30,9 +34,18 @@ class ProvinceProfile(Model):
     provincial_portal_url: HttpUrl | str | None = None
     national_portal_url: HttpUrl = HttpUrl("https://dichvucong.gov.vn")
     national_hotline: str = "18001096"  # support line of the national public-service portal
-    # The deployment's own commitment for answering complaints and feedback; no default is assumed.
+    # The deployment's own commitment for answering complaints and feedback. Until it is set, due dates
+    # use DEFAULT_COMPLAINT_ANSWER_WORKING_DAYS and `validate` lists it as unfilled.
     complaint_answer_working_days: int | None = Field(default=None, ge=1, le=90)
+    # Days the government or the province moves each year around public holidays (the public holidays
+    # themselves, lunar ones included, come from the `holidays` package).
+    extra_days_off: list[date] = Field(default_factory=list)
+    make_up_working_days: list[date] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+
+    @property
+    def answer_working_days(self) -> int:
+        return self.complaint_answer_working_days or DEFAULT_COMPLAINT_ANSWER_WORKING_DAYS
 
     @property
     def hotline_text(self) -> str:

@@ -1,4 +1,4 @@
-"""`python -m ops prepare|train|run|nlu-eval`: build what the product needs, run every service, check NLU."""
+"""`python -m ops prepare|train|run|nlu-eval|migrate|users`: build, run, check NLU, manage accounts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import signal
 import time
 
-from ops import rasa_checks
+from ops import rasa_checks, users
 from ops.services import RunningServices, product_services
 from ops.training import ensure_trained_model
 from settings import get_settings
@@ -20,10 +20,18 @@ def prepare() -> None:
     from search_index.embedding_model import build_default_model
 
     settings = get_settings()
+    migrate()
     if not settings.embedding_model:
         build_default_model()
     ProcedureSearch.open(load_procedures(settings.province_dir, settings.national_catalogue))
     ensure_trained_model()
+
+
+def migrate() -> None:
+    """The database schema belongs to the migrations: run at setup and at every start, never lazily."""
+    from storage.migrations import upgrade_database_at
+
+    upgrade_database_at()
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -33,6 +41,7 @@ def _interrupt(signum: int, frame: object) -> None:
 def run() -> None:
     """Start every service (`make run` prepares the artefacts first) and stop them all on Ctrl-C."""
     settings = get_settings()
+    migrate()
     services = RunningServices(product_services(settings, ensure_trained_model()))
     # Installed explicitly: a shell that starts us in the background may have set SIGINT to be ignored.
     signal.signal(signal.SIGINT, _interrupt)
@@ -65,10 +74,15 @@ def nlu_eval() -> None:
 
 
 def main() -> None:
-    commands = {"prepare": prepare, "train": ensure_trained_model, "run": run, "nlu-eval": nlu_eval}
+    commands = {"prepare": prepare, "train": ensure_trained_model, "run": run, "nlu-eval": nlu_eval,
+                "migrate": migrate}  # fmt: skip
     parser = argparse.ArgumentParser(prog="python -m ops", description=__doc__)
-    parser.add_argument("command", choices=commands)
-    commands[parser.parse_args().command]()
+    parser.add_argument("command", choices=[*commands, "users"])
+    args, rest = parser.parse_known_args()
+    if args.command == "users":
+        users.run(rest)
+    else:
+        commands[args.command]()
 
 
 if __name__ == "__main__":

@@ -16,6 +16,10 @@ from ops.paths import APP_PYTHON, BOT_DIR, LOG_DIR, RASA_BIN
 from settings import PROJECT_ROOT, Settings
 
 
+# Rasa and the action server listen here only: the backend (gateway) is the one service facing the network.
+LOOPBACK = "127.0.0.1"
+
+
 @dataclass(frozen=True)
 class Service:
     name: str
@@ -43,6 +47,8 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
             ],
             # Ready once its worker has loaded the search (actions/server.py), not merely listening.
             f"{settings.action_server_url}/ready",
+            # rasa_sdk binds to every interface unless told otherwise; only the backend may reach it.
+            {"SANIC_HOST": LOOPBACK},
         ),
         Service(
             "rasa",
@@ -50,6 +56,8 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
                 str(RASA_BIN),
                 "run",
                 "--enable-api",
+                "--interface",
+                LOOPBACK,
                 "--port",
                 _port(settings.rasa_url),
                 "--model",

@@ -28,6 +28,14 @@ class Settings(BaseSettings):
     # Rasa's conversation history, so a citizen can resume after a restart.
     tracker_db: Path = PROJECT_ROOT / "var" / "rasa_tracker.sqlite3"
 
+    # Signs staff sign-in tokens. Empty: a random key is made once and kept in var/secret_key.
+    secret_key: str = ""
+    secret_key_file: Path = PROJECT_ROOT / "var" / "secret_key"
+    token_lifetime_minutes: int = 8 * 60  # one working day
+    # The first manager account, created at start when no account has this username.
+    first_manager_username: str = ""
+    first_manager_password: str = ""
+
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
     gateway_host: str = "127.0.0.1"

@@ -1,27 +1,49 @@
-"""Durable state of conversations: complaints, satisfaction ratings and handoffs to staff."""
+"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs.
 
+The schema is owned by the Alembic migrations in storage/migrations (`python -m storage upgrade`).
+"""
+
+from storage.audit import AuditEntry, AuditLog
+from storage.complaint_history import ComplaintChange
+from storage.complaint_service import (
+    ComplaintFilter,
+    ComplaintPage,
+    ComplaintService,
+    ComplaintSort,
+    PublicReplyRequired,
+    TransitionNotAllowed,
+    UnknownReferenceCode,
+)
 from storage.complaints import (
+    UNRESOLVED_STATES,
     Complaint,
     ComplaintDraft,
     ComplaintKind,
     ComplaintState,
     ComplaintStatus,
-    ComplaintStore,
-    UnknownReferenceCode,
-    add_working_days,
-    normalize_reference_code,
 )
-from storage.db import create_schema, make_engine, metadata
+from storage.db import make_engine, metadata
 from storage.feedback import Feedback, FeedbackDraft, FeedbackStore
 from storage.handoffs import Handoff, HandoffDraft, HandoffReason, HandoffStore
+from storage.migrations import upgrade_database, upgrade_database_at
+from storage.reference_codes import MistypedReferenceCode, parse_reference_code
+from storage.users import User, UsernameTaken, UserRole, UserStore
+from storage.working_days import WorkingCalendar
 
 __all__ = [
+    "UNRESOLVED_STATES",
+    "AuditEntry",
+    "AuditLog",
     "Complaint",
+    "ComplaintChange",
     "ComplaintDraft",
+    "ComplaintFilter",
     "ComplaintKind",
+    "ComplaintPage",
+    "ComplaintService",
+    "ComplaintSort",
     "ComplaintState",
     "ComplaintStatus",
-    "ComplaintStore",
     "Feedback",
     "FeedbackDraft",
     "FeedbackStore",
@@ -29,10 +51,18 @@ __all__ = [
     "HandoffDraft",
     "HandoffReason",
     "HandoffStore",
+    "MistypedReferenceCode",
+    "PublicReplyRequired",
+    "TransitionNotAllowed",
     "UnknownReferenceCode",
-    "add_working_days",
-    "create_schema",
+    "User",
+    "UserRole",
+    "UserStore",
+    "UsernameTaken",
+    "WorkingCalendar",
     "make_engine",
     "metadata",
-    "normalize_reference_code",
+    "parse_reference_code",
+    "upgrade_database",
+    "upgrade_database_at",
 ]

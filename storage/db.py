@@ -1,9 +1,9 @@
-"""The database: engine, the one `metadata` every table registers on, and schema creation.
+"""The database: engine and the one `metadata` every table registers on.
 
-Each table is declared next to the model it stores (storage/complaints.py, feedback.py, handoffs.py);
-importing the `storage` package imports them all, so `metadata` is complete whenever this module is
-usable. A later Alembic setup points its target_metadata at `metadata`. Everything here is portable
-SQL: no SQLite-only features, so the same code runs on PostgreSQL.
+Each table is declared next to the model it stores (storage/complaints.py, users.py, …); importing the
+`storage` package imports them all, so `metadata` is complete whenever this module is usable. The
+Alembic migrations (storage/migrations) own the schema; a test checks they produce exactly `metadata`.
+Everything here is portable SQL: no SQLite-only features, so the same code runs on PostgreSQL.
 """
 
 from datetime import datetime, timezone
@@ -83,11 +83,6 @@ def make_engine(url: str | None = None) -> Engine:
     engine = create_engine(parsed)
     event.listen(engine, "connect", _prepare_sqlite)
     return engine
-
-
-def create_schema(engine: Engine) -> None:
-    """Create every missing table and index; existing ones are left as they are."""
-    metadata.create_all(engine, checkfirst=True)
 
 
 def utc_now() -> datetime:

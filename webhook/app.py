@@ -1,7 +1,11 @@
-"""FastAPI gateway: channels in, Rasa behind. `uvicorn webhook.app:create_app --factory`."""
+"""The backend for people and channels: citizens' chat, managers' and staff's API and pages.
+
+`uvicorn webhook.app:create_app --factory`. Rasa and the action server stay on loopback behind it.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,28 +15,58 @@ from fastapi.staticfiles import StaticFiles
 
 from knowledge_base.loader import load_profile
 from settings import Settings, get_settings
+from storage import AuditLog, ComplaintService, UsernameTaken, UserRole, UserStore, make_engine
+from webhook.api.routes import auth, chat, complaints, health, profile
+from webhook.core.security import hash_password, load_or_create_secret_key
 from webhook.rasa_client import RasaClient
-from webhook.routes import chat, health, profile
 
-# The citizen's web chat: plain HTML, CSS and JS, served as they are (no build step, nothing external).
-WEB_CHAT_DIR = Path(__file__).resolve().parent / "static"
+logger = logging.getLogger(__name__)
+
+# Pages served as they are (no build step, nothing fetched from the internet).
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def ensure_first_manager(users: UserStore, settings: Settings) -> None:
+    """Create the manager named in the settings when no account has that username yet."""
+    username, password = settings.first_manager_username, settings.first_manager_password
+    if not username or users.get(username) is not None:
+        return
+    if not password:
+        logger.warning(
+            "TLDVC_FIRST_MANAGER_USERNAME is set without TLDVC_FIRST_MANAGER_PASSWORD: not created"
+        )
+        return
+    try:
+        users.add(username, "Quản trị viên", UserRole.MANAGER, hash_password(password))
+    except UsernameTaken:
+        return  # another backend process created it at the same moment
+    logger.info("created the first manager account")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    if not settings.secret_key:
+        settings = settings.model_copy(
+            update={"secret_key": load_or_create_secret_key(settings.secret_key_file)}
+        )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(settings.database_url)
         app.state.settings = settings
         app.state.profile = load_profile(settings.province_dir)
         app.state.rasa = RasaClient(settings.rasa_url)
+        app.state.complaints = ComplaintService.for_profile(engine, app.state.profile)
+        app.state.users = UserStore(engine)
+        app.state.audit = AuditLog(engine)
+        ensure_first_manager(app.state.users, settings)
         yield
         await app.state.rasa.aclose()
+        engine.dispose()
 
-    app = FastAPI(title="Trợ lý Dịch vụ công", version="0.1.0", lifespan=lifespan)
-    app.include_router(chat.router)
-    app.include_router(profile.router)
-    app.include_router(health.router)
+    app = FastAPI(title="Trợ lý Dịch vụ công", version="0.2.0", lifespan=lifespan)
+    for router in (chat.router, profile.router, health.router, auth.router, complaints.router):
+        app.include_router(router)
     # Mounted last: every API route above takes precedence over a static file of the same path.
-    app.mount("/", StaticFiles(directory=WEB_CHAT_DIR, html=True), name="web-chat")
+    app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")
     return app

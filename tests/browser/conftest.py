@@ -41,8 +41,14 @@ def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
 
 
 @pytest.fixture(scope="session")
-def gateway_url(fake_rasa_server: FakeRasa) -> Iterator[str]:
-    settings = Settings(rasa_url=fake_rasa_server.url, action_server_url=f"http://127.0.0.1:{free_port()}")
+def gateway_url(fake_rasa_server: FakeRasa, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    state = tmp_path_factory.mktemp("gateway")
+    settings = Settings(
+        rasa_url=fake_rasa_server.url,
+        action_server_url=f"http://127.0.0.1:{free_port()}",
+        database_url=f"sqlite:///{state / 'gateway.sqlite3'}",
+        secret_key_file=state / "secret_key",
+    )
     with ServerThread(create_app(settings)) as server:
         yield server.url
 

@@ -12,8 +12,13 @@ import pytest
 from ops.services import RunningServices, product_services
 from ops.training import ensure_trained_model
 from settings import Settings
+from storage import upgrade_database_at
 
-OVERRIDDEN = ["rasa_url", "action_server_url", "gateway_port", "database_url", "tracker_db"]
+OVERRIDDEN = [
+    "rasa_url", "action_server_url", "gateway_port", "database_url", "tracker_db", "secret_key_file",
+    "first_manager_username", "first_manager_password",
+]  # fmt: skip
+MANAGER = ("quanly", "mat-khau-thu-nghiem")
 
 
 def _free_port() -> int:
@@ -32,6 +37,9 @@ def product_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         gateway_port=_free_port(),
         database_url=f"sqlite:///{state / 'product.sqlite3'}",
         tracker_db=state / "tracker.sqlite3",
+        secret_key_file=state / "secret_key",
+        first_manager_username=MANAGER[0],
+        first_manager_password=MANAGER[1],
     )
 
 
@@ -39,6 +47,7 @@ def product_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def gateway(product_settings: Settings) -> Iterator[httpx.Client]:
     settings = product_settings
     env = {f"TLDVC_{name.upper()}": str(getattr(settings, name)) for name in OVERRIDDEN}
+    upgrade_database_at(settings.database_url)  # as `make run` does before starting the services
     services = RunningServices(product_services(settings, ensure_trained_model()), env=env)
     services.start()
     try:

@@ -5,9 +5,16 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, MetaData
 
-from storage import ComplaintDraft, ComplaintKind, create_schema, make_engine, metadata
+from storage import (
+    ComplaintDraft,
+    ComplaintKind,
+    ComplaintService,
+    WorkingCalendar,
+    make_engine,
+    upgrade_database,
+)
 
 POSTGRES_URL = os.environ.get("TLDVC_TEST_POSTGRES_URL")
 
@@ -21,21 +28,31 @@ def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         pytest.skip(
             "PostgreSQL variant: set TLDVC_TEST_POSTGRES_URL (scripts/start_test_postgres.sh prints one)"
         )
-    engine = make_engine(POSTGRES_URL)
-    metadata.drop_all(engine)  # a clean slate, whatever an interrupted run left behind
-    engine.dispose()
+    drop_every_table(POSTGRES_URL)  # a clean slate, whatever an interrupted run left behind
     yield POSTGRES_URL
-    engine = make_engine(POSTGRES_URL)
-    metadata.drop_all(engine)
+    drop_every_table(POSTGRES_URL)
+
+
+def drop_every_table(url: str) -> None:
+    """Every table there is, alembic_version and tables of older schemas included."""
+    engine = make_engine(url)
+    existing = MetaData()
+    existing.reflect(engine)
+    existing.drop_all(engine)
     engine.dispose()
 
 
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     engine = make_engine(database_url)
-    create_schema(engine)
+    upgrade_database(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def service(engine: Engine) -> ComplaintService:
+    return ComplaintService(engine, WorkingCalendar(), answer_working_days=10)
 
 
 @pytest.fixture

@@ -1,8 +1,12 @@
+"""Due dates and delays count Vietnamese working days: weekends, lunar and solar holidays, moved days."""
+
 from datetime import date
 
 import pytest
 
-from storage import add_working_days
+from storage import WorkingCalendar
+
+calendar = WorkingCalendar()
 
 
 @pytest.mark.parametrize(
@@ -11,14 +15,36 @@ from storage import add_working_days
         (date(2026, 11, 18), 2, date(2026, 11, 20)),  # Wednesday to Friday
         (date(2026, 11, 20), 1, date(2026, 11, 23)),  # Friday to Monday, over the weekend
         (date(2026, 11, 21), 1, date(2026, 11, 23)),  # filed on Saturday
-        (date(2026, 11, 18), 10, date(2026, 12, 2)),  # two whole weeks
+        (date(2026, 11, 18), 10, date(2026, 12, 3)),  # two weeks, and 24/11 (Ngày Văn hóa Việt Nam) off
         (date(2026, 11, 18), 0, date(2026, 11, 18)),
+        # Tết 2027 (1 Tết is Saturday 6 February): 4–10 February are public holidays.
+        (date(2027, 2, 3), 1, date(2027, 2, 11)),
+        (date(2027, 2, 1), 5, date(2027, 2, 15)),
+        # Giỗ Tổ Hùng Vương 2027 (10th of the 3rd lunar month) falls on Friday 16 April.
+        (date(2027, 4, 15), 1, date(2027, 4, 19)),
+        # 30/4 (Friday) and 1/5 (Saturday, observed on Monday 3/5) in 2027.
+        (date(2027, 4, 29), 1, date(2027, 5, 4)),
     ],
 )
-def test_add_working_days_skips_weekends(start, days, expected):
-    assert add_working_days(start, days) == expected
+def test_add_working_days(start, days, expected):
+    assert calendar.add_working_days(start, days) == expected
 
 
 def test_negative_days_are_refused():
     with pytest.raises(ValueError):
-        add_working_days(date(2026, 11, 18), -1)
+        calendar.add_working_days(date(2026, 11, 18), -1)
+
+
+def test_days_late_across_tet_and_a_weekend():
+    # Promised Wednesday 3 February 2027; today Monday 15 February: 11, 12 and 15 February are working days.
+    assert calendar.working_days_between(date(2027, 2, 3), date(2027, 2, 15)) == 3
+    assert calendar.working_days_between(date(2027, 2, 15), date(2027, 2, 3)) == 0
+
+
+def test_province_days_off_and_make_up_working_days():
+    # The government moves a Saturday to work and gives the Monday before Tết off (an example, per year).
+    moved = WorkingCalendar(extra_days_off=[date(2027, 2, 1)], make_up_working_days=[date(2027, 1, 23)])
+    assert not moved.is_working_day(date(2027, 2, 1))
+    assert moved.is_working_day(date(2027, 1, 23))  # a Saturday
+    assert moved.add_working_days(date(2027, 1, 22), 1) == date(2027, 1, 23)
+    assert moved.add_working_days(date(2027, 1, 29), 1) == date(2027, 2, 2)

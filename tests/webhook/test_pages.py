@@ -35,7 +35,11 @@ def province_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(province_dir: Path) -> Iterator[TestClient]:
-    settings = Settings(rasa_url=f"http://127.0.0.1:{_closed_port()}", province_dir=province_dir)
+    settings = Settings(
+        rasa_url=f"http://127.0.0.1:{_closed_port()}",
+        province_dir=province_dir,
+        secret_key_file=province_dir / "secret_key",
+    )
     with TestClient(create_app(settings)) as client:
         yield client
 

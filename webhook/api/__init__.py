@@ -1,0 +1,1 @@
+"""The backend's HTTP API: one router per audience under routes/, shared dependencies in deps.py."""

@@ -1,0 +1,68 @@
+"""FastAPI dependencies: the storage services and the signed-in account, with role checks."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import OAuth2PasswordBearer
+
+from knowledge_base.profile import ProvinceProfile
+from settings import Settings
+from storage import AuditLog, ComplaintService, User, UserRole, UserStore
+from webhook.core.security import username_from_token
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token")
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_profile(request: Request) -> ProvinceProfile:
+    return request.app.state.profile
+
+
+def get_complaints(request: Request) -> ComplaintService:
+    return request.app.state.complaints
+
+
+def get_users(request: Request) -> UserStore:
+    return request.app.state.users
+
+
+def get_audit(request: Request) -> AuditLog:
+    return request.app.state.audit
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+ProfileDep = Annotated[ProvinceProfile, Depends(get_profile)]
+ComplaintsDep = Annotated[ComplaintService, Depends(get_complaints)]
+UsersDep = Annotated[UserStore, Depends(get_users)]
+AuditDep = Annotated[AuditLog, Depends(get_audit)]
+
+_UNAUTHENTICATED = HTTPException(
+    status.HTTP_401_UNAUTHORIZED,
+    "Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại.",
+    headers={"WWW-Authenticate": "Bearer"},
+)
+
+
+def get_current_user(
+    token: Annotated[str, Depends(oauth2_scheme)], settings: SettingsDep, users: UsersDep
+) -> User:
+    username = username_from_token(token, settings.secret_key)
+    user = users.get(username) if username else None
+    if user is None or not user.active:
+        raise _UNAUTHENTICATED
+    return user
+
+
+def require_manager(user: Annotated[User, Depends(get_current_user)]) -> User:
+    if user.role is not UserRole.MANAGER:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "Chức năng này chỉ dành cho cán bộ quản lý.")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+ManagerUser = Annotated[User, Depends(require_manager)]

@@ -1,0 +1,1 @@
+"""Cross-cutting pieces of the backend: password hashing and access tokens."""
