@@ -15,7 +15,6 @@ import httpx
 from ops.paths import APP_PYTHON, BOT_DIR, LOG_DIR, RASA_BIN
 from settings import PROJECT_ROOT, Settings
 
-
 # Rasa and the action server listen here only: the backend (gateway) is the one service facing the network.
 LOOPBACK = "127.0.0.1"
 

@@ -72,7 +72,7 @@ def filed(database_url: str) -> str:
                 contact_consent=True,
                 sender_id="web-1",
                 channel="web",
-            )  # fmt: skip
+            )
         )
         .reference_code
     )
