@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from storage import WorkingCalendar
+from knowledge_base.profile import ProvinceProfile
+from storage import ComplaintService, WorkingCalendar, make_engine
 
 calendar = WorkingCalendar()
 
@@ -48,3 +49,16 @@ def test_province_days_off_and_make_up_working_days():
     assert moved.is_working_day(date(2027, 1, 23))  # a Saturday
     assert moved.add_working_days(date(2027, 1, 22), 1) == date(2027, 1, 23)
     assert moved.add_working_days(date(2027, 1, 29), 1) == date(2027, 2, 2)
+
+
+def test_the_complaint_service_takes_the_days_and_answer_time_from_the_profile(tmp_path):
+    profile = ProvinceProfile(
+        province="Tây Ninh",
+        complaint_answer_working_days=3,
+        extra_days_off=[date(2027, 2, 1)],
+        make_up_working_days=[date(2027, 1, 23)],
+    )
+    service = ComplaintService.for_profile(make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}"), profile)
+    assert service.calendar.is_working_day(date(2027, 1, 23))
+    assert not service.calendar.is_working_day(date(2027, 2, 1))
+    assert ProvinceProfile(province="Tây Ninh").answer_working_days == 10
