@@ -4,6 +4,7 @@ The schema is owned by the Alembic migrations in storage/migrations (`python -m 
 """
 
 from storage.audit import AuditEntry, AuditLog
+from storage.channel_messages import ChannelStore, InboundEvent, OutboundMessage, OutboundState
 from storage.complaint_history import ComplaintChange
 from storage.complaint_service import (
     ComplaintFilter,
@@ -34,6 +35,7 @@ __all__ = [
     "UNRESOLVED_STATES",
     "AuditEntry",
     "AuditLog",
+    "ChannelStore",
     "Complaint",
     "ComplaintChange",
     "ComplaintDraft",
@@ -51,7 +53,10 @@ __all__ = [
     "HandoffDraft",
     "HandoffReason",
     "HandoffStore",
+    "InboundEvent",
     "MistypedReferenceCode",
+    "OutboundMessage",
+    "OutboundState",
     "PublicReplyRequired",
     "TransitionNotAllowed",
     "UnknownReferenceCode",

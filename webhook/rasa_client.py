@@ -15,10 +15,12 @@ class RasaClient:
     def __init__(self, base_url: str, timeout_s: float = 30.0) -> None:
         self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout_s)
 
-    async def send(self, sender_id: str, text: str) -> list[BotMessage]:
+    async def send(self, sender_id: str, text: str, input_channel: str = "web") -> list[BotMessage]:
+        """The bot's replies; input_channel is kept on the conversation (and on complaints filed in it)."""
         try:
             response = await self._http.post(
-                "/webhooks/rest/webhook", json={"sender": sender_id, "message": text}
+                "/webhooks/rest/webhook",
+                json={"sender": sender_id, "message": text, "input_channel": input_channel},
             )
             response.raise_for_status()
         except httpx.HTTPError as error:
