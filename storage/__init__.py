@@ -25,7 +25,16 @@ from storage.complaints import (
 )
 from storage.db import make_engine, metadata
 from storage.feedback import Feedback, FeedbackDraft, FeedbackStore
-from storage.handoffs import Handoff, HandoffDraft, HandoffReason, HandoffStore
+from storage.handoffs import (
+    Handoff,
+    HandoffDraft,
+    HandoffNotOpen,
+    HandoffReason,
+    HandoffState,
+    HandoffStore,
+    LiveAuthor,
+    LiveMessage,
+)
 from storage.migrations import upgrade_database, upgrade_database_at
 from storage.reference_codes import MistypedReferenceCode, parse_reference_code
 from storage.users import User, UsernameTaken, UserRole, UserStore
@@ -51,9 +60,13 @@ __all__ = [
     "FeedbackStore",
     "Handoff",
     "HandoffDraft",
+    "HandoffNotOpen",
     "HandoffReason",
+    "HandoffState",
     "HandoffStore",
     "InboundEvent",
+    "LiveAuthor",
+    "LiveMessage",
     "MistypedReferenceCode",
     "OutboundMessage",
     "OutboundState",
