@@ -45,7 +45,8 @@ class Settings(BaseSettings):
     zalo_api_url: str = "https://openapi.zalo.me"
     zalo_oauth_url: str = "https://oauth.zaloapp.com"
     zalo_event_max_age_seconds: int = 300
-    zalo_reply_window_hours: int = 48  # the platform accepts consultation messages this long after the last one
+    # The platform accepts consultation messages this long after the citizen last wrote.
+    zalo_reply_window_hours: int = 48
 
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"

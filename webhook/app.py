@@ -15,9 +15,19 @@ from fastapi.staticfiles import StaticFiles
 
 from knowledge_base.loader import load_profile
 from settings import Settings, get_settings
-from storage import AuditLog, ChannelStore, ComplaintService, UsernameTaken, UserRole, UserStore, make_engine
-from webhook.api.routes import auth, chat, complaints, health, profile, zalo
+from storage import (
+    AuditLog,
+    ChannelStore,
+    ComplaintService,
+    HandoffStore,
+    UsernameTaken,
+    UserRole,
+    UserStore,
+    make_engine,
+)
+from webhook.api.routes import auth, chat, complaints, health, profile, staff, zalo
 from webhook.channels.zalo.channel import ZaloChannel
+from webhook.conversations import Conversations
 from webhook.core.security import hash_password, load_or_create_secret_key
 from webhook.rasa_client import RasaClient
 
@@ -60,12 +70,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.complaints = ComplaintService.for_profile(engine, app.state.profile)
         app.state.users = UserStore(engine)
         app.state.audit = AuditLog(engine)
+        app.state.handoffs = HandoffStore(engine)
+        app.state.conversations = Conversations(app.state.rasa, app.state.handoffs)
         ensure_first_manager(app.state.users, settings)
         app.state.zalo_store = ChannelStore(engine, ZaloChannel.name)
         app.state.zalo = None
         if settings.zalo_app_id:
             app.state.zalo = ZaloChannel.from_settings(
-                settings, app.state.zalo_store, app.state.rasa, app.state.profile.hotline_text
+                settings, app.state.zalo_store, app.state.conversations, app.state.profile.hotline_text
             )
             app.state.zalo.resume()
         yield
@@ -75,7 +87,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine.dispose()
 
     app = FastAPI(title="Trợ lý Dịch vụ công", version="0.2.0", lifespan=lifespan)
-    for router in (chat.router, profile.router, health.router, auth.router, complaints.router, zalo.router):
+    for router in (
+        chat.router,
+        profile.router,
+        health.router,
+        auth.router,
+        complaints.router,
+        staff.router,
+        zalo.router,
+    ):
         app.include_router(router)
     # Mounted last: every API route above takes precedence over a static file of the same path.
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import httpx
 
-from webhook.schemas import BotMessage, Button, ServiceHealth
+from webhook.schemas import BotMessage, Button, ServiceHealth, TranscriptLine
 
 
 class RasaUnavailable(RuntimeError):
@@ -32,6 +34,26 @@ class RasaClient:
             )
             for item in response.json()
             if item.get("text") or item.get("buttons")
+        ]
+
+    async def transcript(self, sender_id: str) -> list[TranscriptLine]:
+        """What the citizen and the bot said in this conversation, from Rasa's tracker store."""
+        try:
+            response = await self._http.get(
+                f"/conversations/{sender_id}/tracker", params={"include_events": "ALL"}
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise RasaUnavailable(str(error)) from error
+        authors = {"user": "citizen", "bot": "bot"}
+        return [
+            TranscriptLine(
+                at=datetime.fromtimestamp(event["timestamp"], timezone.utc),
+                author=authors[event["event"]],
+                text=event["text"],
+            )
+            for event in response.json().get("events", [])
+            if event.get("event") in authors and event.get("text")
         ]
 
     async def health(self) -> ServiceHealth:

@@ -22,8 +22,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("released_at", sa.DateTime(timezone=True)))
     # Handoffs made before: the web chat was the only channel; resolved ones go back to the bot.
     op.execute(
-        "UPDATE handoffs SET channel = 'web', "
-        "state = CASE WHEN resolved THEN 'released' ELSE 'waiting' END"
+        "UPDATE handoffs SET channel = 'web', state = CASE WHEN resolved THEN 'released' ELSE 'waiting' END"
     )
     with op.batch_alter_table("handoffs") as batch:
         batch.alter_column("channel", existing_type=sa.String(32), nullable=False)

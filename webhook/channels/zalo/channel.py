@@ -14,7 +14,8 @@ from storage.db import utc_now
 from webhook.channels.zalo.client import ZaloClient
 from webhook.channels.zalo.events import ATTACHMENT_EVENTS, FOLLOW_EVENT
 from webhook.channels.zalo.texts import channel_text, render, split_message
-from webhook.rasa_client import RasaClient, RasaUnavailable
+from webhook.conversations import Conversations
+from webhook.rasa_client import RasaUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -30,12 +31,12 @@ class ZaloChannel:
         self,
         client: ZaloClient,
         store: ChannelStore,
-        rasa: RasaClient,
+        conversations: Conversations,
         *,
         reply_window: timedelta,
         hotline: str,
     ) -> None:
-        self._client, self._store, self._rasa = client, store, rasa
+        self._client, self._store, self._conversations = client, store, conversations
         self._reply_window, self._hotline = reply_window, hotline
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         # The payloads behind the numbered choices last shown to each citizen (a digit answers them).
@@ -46,7 +47,7 @@ class ZaloChannel:
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, store: ChannelStore, rasa: RasaClient, hotline: str
+        cls, settings: Settings, store: ChannelStore, conversations: Conversations, hotline: str
     ) -> ZaloChannel:
         if store.tokens() is None and settings.zalo_access_token:
             store.save_tokens(settings.zalo_access_token, settings.zalo_refresh_token)
@@ -60,7 +61,7 @@ class ZaloChannel:
         return cls(
             client,
             store,
-            rasa,
+            conversations,
             reply_window=timedelta(hours=settings.zalo_reply_window_hours),
             hotline=hotline,
         )
@@ -140,12 +141,12 @@ class ZaloChannel:
         if not text:
             return
         try:
-            replies = await self._rasa.send(sender, text, input_channel=CHANNEL)
+            outcome = await self._conversations.handle(sender, text, CHANNEL)
         except RasaUnavailable:
             logger.error("Rasa did not answer a Zalo message")
             await self._send_all(sender, [channel_text()["unavailable"].format(hotline=self._hotline)])
             return
-        for reply in replies:
+        for reply in outcome.replies:
             texts, payloads = render(reply)
             if payloads:
                 self._choices[sender] = payloads
