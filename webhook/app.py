@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from knowledge_base.loader import load_profile
 from settings import Settings, get_settings
+from text_matching import install_log_scrubbing
 from webhook.rasa_client import RasaClient
 from webhook.routes import chat, health, profile
 
@@ -20,6 +21,7 @@ WEB_CHAT_DIR = Path(__file__).resolve().parent / "static"
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    install_log_scrubbing()  # uvicorn has configured its logging by the time it calls this factory
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
