@@ -25,6 +25,7 @@ from storage import (
     UserStore,
     make_engine,
 )
+from text_matching import install_log_scrubbing
 from webhook.api.routes import auth, chat, complaints, health, profile, staff, zalo
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
@@ -56,6 +57,7 @@ def ensure_first_manager(users: UserStore, settings: Settings) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    install_log_scrubbing()  # uvicorn has configured its logging by the time it calls this factory
     if not settings.secret_key:
         settings = settings.model_copy(
             update={"secret_key": load_or_create_secret_key(settings.secret_key_file)}
