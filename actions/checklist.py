@@ -39,7 +39,7 @@ def applicable_documents(
     return [
         (index, document)
         for index, document in enumerate(procedure.documents)
-        if all(cases.get(key) in (None, required) for key, required in document.applies_when.items())
+        if all(cases.get(key) in (None, required) for key, required in document.applies_when.answers.items())
     ]
 
 

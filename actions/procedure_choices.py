@@ -9,30 +9,17 @@ Where a level is still shown, the button says where the procedure is done instea
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from knowledge_base.names import CENTRAL, split_level
 from search_index import SearchHit
-from vietnamese import fold_diacritics
 
-# A trailing level qualifier as the catalogue writes it, folded: "(thực hiện tại cấp tỉnh)", "(cấp Bộ)",
-# "(thực hiện ở cấp tỉnh)", "(cấp TW)", even "(… cấp tinh)".
-LEVEL_QUALIFIER = re.compile(r"\s*\((?:thuc hien (?:tai|o) )?cap (trung uong|tw|bo|tinh|huyen|xa)\)\s*$")
-CENTRAL = frozenset({"trung uong", "tw", "bo"})
 PLACES = {
     "tinh": "làm tại cơ quan cấp tỉnh",
     "huyen": "làm tại cơ quan cấp huyện",
     "xa": "làm tại xã, phường",
     **dict.fromkeys(CENTRAL, "làm tại cơ quan trung ương (bộ, cục)"),
 }
-
-
-def split_level(name: str) -> tuple[str, str | None]:
-    """The name without its level qualifier, and the folded level ("tinh", "xa", …), or None without one."""
-    found = LEVEL_QUALIFIER.search(fold_diacritics(name))
-    if found is None:
-        return name, None
-    return name[: name.rfind("(")].rstrip(), found.group(1)
 
 
 def offered_choices(choices: Sequence[SearchHit]) -> list[SearchHit]:

@@ -11,8 +11,9 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.procedure_answers import ActionAnswerProcedure
-from actions.procedure_choices import button_title, split_level
+from actions.procedure_choices import button_title
 from knowledge_base.loader import load_procedures
+from knowledge_base.names import split_level
 from knowledge_base.schema import Procedure
 from search_index import SearchHit
 from tests.actions.search_fakes import run_with_hits

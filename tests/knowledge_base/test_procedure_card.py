@@ -14,6 +14,7 @@ def procedure(**overrides) -> Procedure:
     fields = {
         "code": "1.001193",
         "name": "Thủ tục đăng ký khai sinh",
+        "short_name": "Đăng ký khai sinh",
         "modes": [
             SubmissionMode(channel=Channel.online, processing_time="1 ngày", fee="Miễn phí"),
             SubmissionMode(channel=Channel.direct, processing_time="1 ngày", fee="Miễn phí"),
