@@ -18,6 +18,7 @@ from actions.forms import DynamicFormValidationAction
 from actions.knowledge import procedure_search, province_profile
 from actions.procedure_answers import mentions_procedure
 from knowledge_base import procedure_card
+from knowledge_base.profile import ProvinceProfile
 from knowledge_base.schema import DocumentRequirement, Procedure
 
 YES_NO_SKIP = [
@@ -80,12 +81,12 @@ def _missing_line(document: DocumentRequirement) -> str:
     return f"• {procedure_card.document_line(document)}" + (f" → {'; '.join(how)}" if how else "")
 
 
-def summary_text(procedure: Procedure, state: dict[str, Any], portal: str) -> str:
+def summary_text(procedure: Procedure, state: dict[str, Any], profile: ProvinceProfile) -> str:
     documents = applicable_documents(procedure, state["cases"])
     by_answer: dict[str, list[DocumentRequirement]] = {"yes": [], "no": [], "skip": []}
     for index, document in documents:
         by_answer[state["documents"].get(str(index), "skip")].append(document)
-    lines = [f"📋 Hồ sơ «{procedure.name}» (mã {procedure.code})"]
+    lines = [f"📋 Hồ sơ «{procedure.short_name}» (mã {procedure.code})"]
     if not documents:
         lines.append("Dữ liệu của mình chưa có danh mục giấy tờ cho thủ tục này.")
     if by_answer["yes"]:
@@ -100,10 +101,10 @@ def summary_text(procedure: Procedure, state: dict[str, Any], portal: str) -> st
     if documents and not by_answer["no"] and not by_answer["skip"]:
         lines.append("🎉 Bạn đã có đủ giấy tờ.")
     lines += [
-        f"🌐 {procedure_card.online_text(procedure, portal)}",
+        f"🌐 {procedure_card.online_text(procedure, profile.portal_url)}",
         f"🏢 Nộp trực tiếp: {procedure_card.where_text(procedure)}",
-        f"⏱ Thời gian: {procedure_card.processing_time_text(procedure)}",
-        f"💰 Lệ phí: {procedure_card.fee_text(procedure)}",
+        f"⏱ Thời gian: {procedure_card.processing_time_text(procedure, profile.hotline_text)}",
+        f"💰 Lệ phí: {procedure_card.fee_text(procedure, profile.hotline_text)}",
     ]
     return "\n".join(lines)
 
@@ -234,5 +235,5 @@ class ActionChecklistSummary(Action):
         procedure = procedure_search().procedure(state["code"]) if state["code"] else None
         if procedure is None:
             return []
-        dispatcher.utter_message(text=summary_text(procedure, state, province_profile().portal_url))
+        dispatcher.utter_message(text=summary_text(procedure, state, province_profile()))
         return [SlotSet("procedure_code", procedure.code)]

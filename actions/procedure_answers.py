@@ -92,9 +92,7 @@ def answer_procedure(dispatcher: CollectingDispatcher, code: str, aspects: list[
         dispatcher.utter_message(response="utter_no_match")
         return [SlotSet("procedure_code", None)]
     for aspect in aspects:
-        dispatcher.utter_message(
-            text=procedure_card.aspect_answer(procedure, aspect, province_profile().portal_url)
-        )
+        dispatcher.utter_message(text=procedure_card.aspect_answer(procedure, aspect, province_profile()))
     return [
         SlotSet("procedure_code", code),
         SlotSet("pending_aspect", None),

@@ -137,7 +137,7 @@ def _show(args: argparse.Namespace) -> int:
         return 1
     procedure = procedures[args.code]
     print("— Bot trả lời công dân —")
-    print(procedure_card.card(procedure, load_profile(args.province_dir).portal_url))
+    print(procedure_card.card(procedure, load_profile(args.province_dir)))
     print("\n— Toàn bộ dữ liệu —")
     print(render_procedure(procedure))
     return 0

@@ -6,6 +6,7 @@ import pytest
 
 from actions.checklist import applicable_documents, new_state, next_question, record_answer, summary_text
 from knowledge_base.loader import load_procedures
+from knowledge_base.profile import ProvinceProfile
 from knowledge_base.schema import Procedure
 
 
@@ -53,7 +54,7 @@ def test_summary_lists_missing_documents_and_how_to_submit(birth_registration: P
             else ("no" if q.kind == "case" else "yes")
         ),
     )
-    summary = summary_text(birth_registration, state, "https://dichvucong.gov.vn")
+    summary = summary_text(birth_registration, state, ProvinceProfile(province="Tây Ninh"))
     missing = summary.split("❌ Còn thiếu")[1]
     assert "Giấy chứng sinh" in missing
     assert "cơ sở y tế" in missing  # how to get it
