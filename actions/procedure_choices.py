@@ -1,10 +1,10 @@
-"""Which procedures the bot offers as buttons when several fit a question, and how the buttons read.
+"""Which procedures the bot offers as buttons when several fit a question.
 
 The catalogue splits some procedures by the level that handles them: "Cấp hộ chiếu phổ thông ở trong nước
 (thực hiện tại cấp tỉnh)" beside "… (thực hiện tại cấp trung ương)". The qualifier means little to a
 citizen, and the central variant is the exception (a ministry's department, for urgent or special cases),
 so it is not offered beside the same procedure done locally: the bot then answers the local one directly.
-Where a level is still shown, the button says where the procedure is done instead.
+Buttons read as the procedures' short names, which say where a level still matters.
 """
 
 from __future__ import annotations
@@ -13,13 +13,6 @@ from collections.abc import Sequence
 
 from knowledge_base.names import CENTRAL, split_level
 from search_index import SearchHit
-
-PLACES = {
-    "tinh": "làm tại cơ quan cấp tỉnh",
-    "huyen": "làm tại cơ quan cấp huyện",
-    "xa": "làm tại xã, phường",
-    **dict.fromkeys(CENTRAL, "làm tại cơ quan trung ương (bộ, cục)"),
-}
 
 
 def offered_choices(choices: Sequence[SearchHit]) -> list[SearchHit]:
@@ -32,9 +25,3 @@ def offered_choices(choices: Sequence[SearchHit]) -> list[SearchHit]:
         for hit, (base, level) in zip(choices, levels, strict=True)
         if not (level in CENTRAL and base in local)
     ]
-
-
-def button_title(name: str) -> str:
-    """The name with its level qualifier said plainly: "Cấp lại thẻ căn cước – làm tại cơ quan cấp tỉnh"."""
-    base, level = split_level(name)
-    return f"{base} – {PLACES[level]}" if level else name

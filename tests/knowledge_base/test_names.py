@@ -23,6 +23,10 @@ from knowledge_base.schema import SHORT_NAME_MAX
             "thực hiện tại cấp trung ương, cấp tỉnh, cấp xã",
             "Đăng ký, cấp biển số xe lần đầu",
         ),
+        ("Cấp thẻ bảo hiểm y tế (thực hiện tại cấp Trung ương)", "Cấp thẻ bảo hiểm y tế (trung ương)"),
+        ("Cấp Giấy phép thăm dò khoáng sản (cấp Bộ)", "Cấp Giấy phép thăm dò khoáng sản (trung ương)"),
+        ("Thủ tục công nhận hòa giải viên (cấp xã)", "Công nhận hòa giải viên (cấp xã)"),
+        ("Cấp thẻ thường trú (thực hiện tại cấp tinh)", "Cấp thẻ thường trú (cấp tỉnh)"),
         (  # commas separate list items, so the name is cut at a word instead
             "Thủ tục đăng ký nhận cha, mẹ, con có yếu tố nước ngoài tại khu vực biên giới",
             "Đăng ký nhận cha, mẹ, con có yếu tố nước ngoài tại khu vực…",
