@@ -1,4 +1,9 @@
-"""Handing a conversation to staff: on request, or after the bot failed twice in a row."""
+"""Handing a conversation to staff: on request, or after the bot failed in two consecutive turns.
+
+A failing turn sets `failed_attempts` to the failures in a row so far; a turn that sets nothing (the bot
+handled it: an answer, a greeting, a form step) breaks the run, so the count is read from the previous turn
+only, never carried over a handled one.
+"""
 
 from __future__ import annotations
 
@@ -24,9 +29,22 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: Handoff
     return [SlotSet("failed_attempts", 0)]
 
 
+def failures_in_a_row(tracker: Tracker) -> int:
+    """The failures in a row up to the previous turn: what that turn set `failed_attempts` to, else 0."""
+    turns = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            turns += 1
+            if turns == 2:  # reached the previous turn's own message: it set nothing
+                return 0
+        elif turns == 1 and event.get("event") == "slot" and event.get("name") == "failed_attempts":
+            return int(event.get("value") or 0)
+    return 0
+
+
 def register_failure(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> list[EventType]:
-    """Say `response`; on the second failure in a row, hand the conversation to staff instead."""
-    failures = int(tracker.get_slot("failed_attempts") or 0) + 1
+    """Say `response`; when the previous turn failed too, hand the conversation to staff instead."""
+    failures = failures_in_a_row(tracker) + 1
     if failures >= FAILURES_BEFORE_HANDOFF:
         return hand_off(dispatcher, tracker, reason=HandoffReason.REPEATED_FAILURE)
     dispatcher.utter_message(response=response)
