@@ -174,8 +174,11 @@ class ValidateComplaintForm(FormValidationAction):
         if slot == "promised_on" and submitted and parsed < submitted:  # "25/12" may be a date to come
             parsed = parse_vietnamese_date(str(value), today=vietnam_today(), prefer_future=True) or parsed
         problem = date_order_problem(submitted, parsed if slot == "promised_on" else None)
-        if problem:
-            dispatcher.utter_message(text=f"{problem} Bạn kiểm tra lại giúp mình.")
+        if problem:  # the words live in the domain; which date is wrong decides them
+            future = submitted is not None and submitted > vietnam_today()
+            dispatcher.utter_message(
+                response="utter_submitted_in_future" if future else "utter_promised_before_submitted"
+            )
             return {slot: None}
         late = tracker.get_slot("complaint_kind") == ComplaintKind.SLOW.value
         if slot == "promised_on" and late and parsed > vietnam_today():
