@@ -18,44 +18,77 @@ from actions.forms import DynamicFormValidationAction
 from actions.knowledge import procedure_search, province_profile
 from actions.procedure_answers import mentions_procedure
 from knowledge_base import procedure_card
-from knowledge_base.schema import DocumentRequirement, Procedure
+from knowledge_base.profile import ProvinceProfile
+from knowledge_base.schema import Channel, DocumentRequirement, Procedure
 
-YES_NO_SKIP = [
-    {"title": "Có", "payload": "/affirm"},
-    {"title": "Chưa / Không", "payload": "/deny"},
-    {"title": "Bỏ qua", "payload": "/skip"},
-]
 ANSWER = {"yes": True, "no": False, "skip": None}
+# The yes/no questions that narrow how the dossier is submitted, in the order asked: online first. Each is
+# the domain response utter_checklist_ask_<key>.
+CHANNEL_QUESTIONS = {"online": Channel.online, "post": Channel.post}
 
 
 def new_state(code: str | None) -> dict[str, Any]:
-    return {"code": code, "confirmed": False, "cases": {}, "documents": {}}
+    return {"code": code, "confirmed": False, "channels": {}, "cases": {}, "documents": {}}
+
+
+def possible_channels(procedure: Procedure, state: dict[str, Any]) -> set[Channel]:
+    """The channels the citizen may still use given their answers ("online: no" leaves in person and post)."""
+    channels = {mode.channel for mode in procedure.modes} or set(Channel)
+    for key, answer in state.get("channels", {}).items():
+        if answer is not None:
+            channels = channels & {CHANNEL_QUESTIONS[key]} if answer else channels - {CHANNEL_QUESTIONS[key]}
+    return channels
+
+
+def _applies(document: DocumentRequirement, channels: set[Channel], cases: dict[str, bool | None]) -> bool:
+    """Unanswered questions keep a document in; a channel condition needs one of its channels possible."""
+    condition = document.applies_when
+    return (not condition.channel or bool(channels & set(condition.channel))) and all(
+        cases.get(key) in (None, required) for key, required in condition.answers.items()
+    )
 
 
 def applicable_documents(
-    procedure: Procedure, cases: dict[str, bool | None]
+    procedure: Procedure, state: dict[str, Any]
 ) -> list[tuple[int, DocumentRequirement]]:
-    """Documents that apply given the answers so far; an unanswered case keeps its documents in."""
+    """Documents that apply given the answers so far."""
+    channels = possible_channels(procedure, state)
     return [
         (index, document)
         for index, document in enumerate(procedure.documents)
-        if all(cases.get(key) in (None, required) for key, required in document.applies_when.items())
+        if _applies(document, channels, state["cases"])
     ]
+
+
+def _decides(procedure: Procedure, channels: set[Channel], channel: Channel) -> bool:
+    """Whether a yes or no to `channel` would change which documents apply."""
+    if channel not in channels or len(channels) < 2:
+        return False
+    rest = channels - {channel}
+    return any(
+        (channel in document.applies_when.channel) != bool(rest & set(document.applies_when.channel))
+        for document in procedure.documents
+        if document.applies_when.channel
+    )
 
 
 @dataclass(frozen=True)
 class Question:
-    kind: str  # "confirm", "case" or "document"
-    key: str  # case key or document index
+    kind: str  # "confirm", "channel", "case" or "document"
+    key: str  # channel question, case key or document index
 
 
 def next_question(procedure: Procedure, state: dict[str, Any]) -> Question | None:
     if not state["confirmed"]:
         return Question("confirm", "")
+    answered = state.get("channels", {})
+    for key, channel in CHANNEL_QUESTIONS.items():
+        if key not in answered and _decides(procedure, possible_channels(procedure, state), channel):
+            return Question("channel", key)
     for case in procedure.case_questions:
         if case.key not in state["cases"]:
             return Question("case", case.key)
-    for index, _ in applicable_documents(procedure, state["cases"]):
+    for index, _ in applicable_documents(procedure, state):
         if str(index) not in state["documents"]:
             return Question("document", str(index))
     return None
@@ -68,6 +101,8 @@ def record_answer(procedure: Procedure, state: dict[str, Any], reply: str) -> di
         return state
     if question.kind == "confirm":
         return {**state, "confirmed": True} if reply != "no" else new_state(None)
+    if question.kind == "channel":
+        return {**state, "channels": {**state.get("channels", {}), question.key: ANSWER[reply]}}
     if question.kind == "case":
         return {**state, "cases": {**state["cases"], question.key: ANSWER[reply]}}
     return {**state, "documents": {**state["documents"], question.key: reply}}
@@ -80,12 +115,12 @@ def _missing_line(document: DocumentRequirement) -> str:
     return f"• {procedure_card.document_line(document)}" + (f" → {'; '.join(how)}" if how else "")
 
 
-def summary_text(procedure: Procedure, state: dict[str, Any], portal: str) -> str:
-    documents = applicable_documents(procedure, state["cases"])
+def summary_text(procedure: Procedure, state: dict[str, Any], profile: ProvinceProfile) -> str:
+    documents = applicable_documents(procedure, state)
     by_answer: dict[str, list[DocumentRequirement]] = {"yes": [], "no": [], "skip": []}
     for index, document in documents:
         by_answer[state["documents"].get(str(index), "skip")].append(document)
-    lines = [f"📋 Hồ sơ «{procedure.name}» (mã {procedure.code})"]
+    lines = [f"📋 Hồ sơ «{procedure.short_name}» (mã {procedure.code})"]
     if not documents:
         lines.append("Dữ liệu của mình chưa có danh mục giấy tờ cho thủ tục này.")
     if by_answer["yes"]:
@@ -100,10 +135,10 @@ def summary_text(procedure: Procedure, state: dict[str, Any], portal: str) -> st
     if documents and not by_answer["no"] and not by_answer["skip"]:
         lines.append("🎉 Bạn đã có đủ giấy tờ.")
     lines += [
-        f"🌐 {procedure_card.online_text(procedure, portal)}",
+        f"🌐 {procedure_card.online_text(procedure, profile.portal_url)}",
         f"🏢 Nộp trực tiếp: {procedure_card.where_text(procedure)}",
-        f"⏱ Thời gian: {procedure_card.processing_time_text(procedure)}",
-        f"💰 Lệ phí: {procedure_card.fee_text(procedure)}",
+        f"⏱ Thời gian: {procedure_card.processing_time_text(procedure, profile.hotline_text)}",
+        f"💰 Lệ phí: {procedure_card.fee_text(procedure, profile.hotline_text)}",
     ]
     return "\n".join(lines)
 
@@ -140,7 +175,7 @@ class ActionStartChecklist(Action):
         procedure = search.procedure(code) if code else None
         return [
             SlotSet("checklist_state", state),
-            SlotSet("checklist_procedure", procedure.name if procedure else None),
+            SlotSet("checklist_procedure", procedure.short_name if procedure else None),
             SlotSet("checklist_reply", None),
             # Questions in the middle ("lệ phí bao nhiêu?") are about the procedure being prepared.
             SlotSet("procedure_code", code or tracker.get_slot("procedure_code")),
@@ -167,8 +202,9 @@ class ValidateChecklistForm(DynamicFormValidationAction):
         if not hits or not hits[0].confident:
             dispatcher.utter_message(response="utter_procedure_not_found")
             return {"checklist_procedure": None}
+        procedure = procedure_search().procedure(hits[0].code)
         return {
-            "checklist_procedure": hits[0].name,
+            "checklist_procedure": procedure.short_name if procedure else hits[0].name,
             "checklist_state": new_state(hits[0].code),
             "procedure_code": hits[0].code,
         }
@@ -200,16 +236,15 @@ class ActionAskChecklistReply(Action):
             return []
         if question.kind == "confirm":
             dispatcher.utter_message(
-                response="utter_checklist_confirm",
-                procedure_name=procedure.name,
-                code=procedure.code,
-                buttons=YES_NO_SKIP[:2],
+                response="utter_checklist_confirm", procedure_name=procedure.short_name, code=procedure.code
             )
+        elif question.kind == "channel":
+            dispatcher.utter_message(response=f"utter_checklist_ask_{question.key}")
         elif question.kind == "case":
             case = next(case for case in procedure.case_questions if case.key == question.key)
-            dispatcher.utter_message(text=case.question, buttons=YES_NO_SKIP)
+            dispatcher.utter_message(response="utter_checklist_case", question=case.question)
         else:
-            documents = [index for index, _ in applicable_documents(procedure, state["cases"])]
+            documents = [index for index, _ in applicable_documents(procedure, state)]
             document = procedure.documents[int(question.key)]
             details = procedure_card.document_details(document)
             dispatcher.utter_message(
@@ -218,7 +253,6 @@ class ActionAskChecklistReply(Action):
                 total=len(documents),
                 document=document.name,
                 details=f"\n({details})" if details else "",
-                buttons=YES_NO_SKIP,
             )
         return []
 
@@ -234,5 +268,5 @@ class ActionChecklistSummary(Action):
         procedure = procedure_search().procedure(state["code"]) if state["code"] else None
         if procedure is None:
             return []
-        dispatcher.utter_message(text=summary_text(procedure, state, province_profile().portal_url))
+        dispatcher.utter_message(text=summary_text(procedure, state, province_profile()))
         return [SlotSet("procedure_code", procedure.code)]

@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 COMPLAINT_SLOTS = [
     "complaint_kind",
     "complaint_procedure",
+    "complaint_procedure_guess",
     "dossier_code",
     "agency",
     "submitted_on",
@@ -119,12 +120,25 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_complaint_procedure(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        guess = tracker.get_slot("complaint_procedure_guess")
+        intent = tracker.get_intent_of_latest_message()
+        if guess and intent in ("affirm", "deny"):  # the answer to "Có phải thủ tục … không?"
+            chosen = guess["label"] if intent == "affirm" else guess["words"]
+            return {"complaint_procedure": chosen, "complaint_procedure_guess": None}
         if is_not_known(value):
-            return {"complaint_procedure": NONE}
-        hits = procedure_search().search(str(value), k=1)
-        if hits and hits[0].confident:
-            return {"complaint_procedure": f"{hits[0].name} ({hits[0].code})"}
-        return {"complaint_procedure": str(value).strip()}  # the citizen's own words are still useful
+            return {"complaint_procedure": NONE, "complaint_procedure_guess": None}
+        words = str(value).strip()
+        search = procedure_search()
+        hits = search.search(words, k=1)
+        procedure = search.procedure(hits[0].code) if hits and hits[0].confident else None
+        if procedure is None:  # the citizen's own words are still useful
+            return {"complaint_procedure": words, "complaint_procedure_guess": None}
+        label = f"{procedure.short_name} ({procedure.code})"
+        if hits[0].sure and not procedure.for_organisations_only:
+            return {"complaint_procedure": label, "complaint_procedure_guess": None}
+        # Not sure, or meant for organisations only: confirmed first (action_ask_complaint_procedure).
+        guess = {"label": label, "words": words, "for_organisations": procedure.for_organisations_only}
+        return {"complaint_procedure": None, "complaint_procedure_guess": guess}
 
     def validate_dossier_code(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -158,8 +172,11 @@ class ValidateComplaintForm(FormValidationAction):
         if slot == "promised_on" and submitted and parsed < submitted:  # "25/12" may be a date to come
             parsed = parse_vietnamese_date(str(value), today=vietnam_today(), prefer_future=True) or parsed
         problem = date_order_problem(submitted, parsed if slot == "promised_on" else None)
-        if problem:
-            dispatcher.utter_message(text=f"{problem} Bạn kiểm tra lại giúp mình.")
+        if problem:  # the words live in the domain; which date is wrong decides them
+            future = submitted is not None and submitted > vietnam_today()
+            dispatcher.utter_message(
+                response="utter_submitted_in_future" if future else "utter_promised_before_submitted"
+            )
             return {slot: None}
         late = tracker.get_slot("complaint_kind") == ComplaintKind.SLOW.value
         if slot == "promised_on" and late and parsed > vietnam_today():
@@ -202,7 +219,12 @@ class ValidateComplaintForm(FormValidationAction):
         if value is True:
             return {"complaint_confirmed": True}
         if value in CORRECTABLE:  # ask that question again, then read everything back again
-            return {value: None, "complaint_confirmed": None, "complaint_fixing": False}
+            return {
+                value: None,
+                "complaint_procedure_guess": None,
+                "complaint_confirmed": None,
+                "complaint_fixing": False,
+            }
         return {"complaint_confirmed": None, "complaint_fixing": True}
 
     def validate_phone(
@@ -212,6 +234,27 @@ class ValidateComplaintForm(FormValidationAction):
         if phone is None:
             dispatcher.utter_message(response="utter_invalid_phone")
         return {"phone": phone}
+
+
+class ActionAskComplaintProcedure(Action):
+    """Asks which procedure the dossier is, or confirms the one search guessed before it is stored."""
+
+    def name(self) -> str:
+        return "action_ask_complaint_procedure"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        guess = tracker.get_slot("complaint_procedure_guess")
+        if not guess:
+            dispatcher.utter_message(response="utter_ask_complaint_procedure")
+        elif guess["for_organisations"]:
+            dispatcher.utter_message(
+                response="utter_confirm_complaint_procedure_for_organisations", procedure=guess["label"]
+            )
+        else:
+            dispatcher.utter_message(response="utter_confirm_complaint_procedure", procedure=guess["label"])
+        return []
 
 
 class ActionAskComplaintConfirmed(Action):

@@ -34,7 +34,7 @@ class ValidateFeedbackForm(FormValidationAction):
     ) -> dict[str, Any]:
         digits = re.findall(r"\d+", str(value))
         if len(digits) != 1 or not 1 <= int(digits[0]) <= 5:
-            dispatcher.utter_message(text="Bạn chọn một số từ 1 đến 5 giúp mình nhé.")
+            dispatcher.utter_message(response="utter_invalid_rating")
             return {"rating": None}
         return {"rating": float(digits[0])}
 
@@ -58,5 +58,5 @@ class ActionSaveFeedback(Action):
                 comment=tracker.get_slot("rating_comment") or None,
             )
         )
-        dispatcher.utter_message(text="Cảm ơn bạn đã đánh giá, mình sẽ cố gắng phục vụ tốt hơn!")
+        dispatcher.utter_message(response="utter_thanks_for_rating")
         return [SlotSet("rating", None), SlotSet("rating_comment", None)]

@@ -1,4 +1,9 @@
-"""Handing a conversation to staff: on request, or after the bot failed twice in a row."""
+"""Handing a conversation to staff: on request, or after the bot failed in two consecutive turns.
+
+A failing turn sets `failed_attempts` to the failures in a row so far; a turn that sets nothing (the bot
+handled it: an answer, a greeting, a form step) breaks the run, so the count is read from the previous turn
+only, never carried over a handled one.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,13 @@ from vietnamese import format_vietnamese_datetime
 FAILURES_BEFORE_HANDOFF = 2
 
 
+def next_staff_opening() -> datetime | None:
+    """None while staff are at work; otherwise when they next start."""
+    profile = province_profile()
+    staff = StaffHours(profile.staff_hours, WorkingCalendar.for_profile(profile))
+    return staff.next_opening(datetime.now(VIETNAM_TIME))
+
+
 def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: HandoffReason) -> list[EventType]:
     handoff_store().add(
         HandoffDraft(
@@ -28,9 +40,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: Handoff
             last_message=tracker.latest_message.get("text"),
         )
     )
-    profile = province_profile()
-    staff = StaffHours(profile.staff_hours, WorkingCalendar.for_profile(profile))
-    opening = staff.next_opening(datetime.now(VIETNAM_TIME))
+    opening = next_staff_opening()
     if opening is None:
         dispatcher.utter_message(response="utter_handoff")
     else:
@@ -41,9 +51,22 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: Handoff
     return [SlotSet("failed_attempts", 0)]
 
 
+def failures_in_a_row(tracker: Tracker) -> int:
+    """The failures in a row up to the previous turn: what that turn set `failed_attempts` to, else 0."""
+    turns = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            turns += 1
+            if turns == 2:  # reached the previous turn's own message: it set nothing
+                return 0
+        elif turns == 1 and event.get("event") == "slot" and event.get("name") == "failed_attempts":
+            return int(event.get("value") or 0)
+    return 0
+
+
 def register_failure(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> list[EventType]:
-    """Say `response`; on the second failure in a row, hand the conversation to staff instead."""
-    failures = int(tracker.get_slot("failed_attempts") or 0) + 1
+    """Say `response`; when the previous turn failed too, hand the conversation to staff instead."""
+    failures = failures_in_a_row(tracker) + 1
     if failures >= FAILURES_BEFORE_HANDOFF:
         return hand_off(dispatcher, tracker, reason=HandoffReason.REPEATED_FAILURE)
     dispatcher.utter_message(response=response)

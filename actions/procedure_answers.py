@@ -2,6 +2,8 @@
 
 The procedure a conversation is about is kept in the `procedure_code` slot, so follow-ups such as
 "lệ phí bao nhiêu?" answer about it. A question that names a procedure is searched and switches topic.
+Procedures offered as buttons are kept in `offered_choices` until one is answered, so a follow-up typed
+instead of pressing a button ("mất bao lâu?") is about them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
-from actions.procedure_choices import button_title, offered_choices
+from actions.procedure_choices import offered_choices
 from knowledge_base import procedure_card
 from search_index import ProcedureSearch
 from text_matching import PhraseTable
@@ -29,6 +31,9 @@ ASPECT_BY_INTENT = {
     "ask_online": "online",
 }
 MAX_CHOICES = 3
+# Follow-ups answered at once for every offered procedure; a document list or a full card for each would
+# bury the citizen, so for those the bot asks which one instead.
+SHORT_ASPECTS = frozenset({"fee", "time", "where", "online"})
 # Phrases that show a question also asks for another aspect ("nộp ở đâu, mất phí ko?").
 ASPECT_PHRASES = PhraseTable.from_yaml(Path(__file__).with_name("phrases.yml"), "aspects")
 
@@ -65,14 +70,45 @@ def answer_from_search(
         return answer_procedure(dispatcher, best.code, aspects)
     # Several fit about equally, or the best is likely but not sure (often a question about a procedure the
     # KB does not hold): the citizen picks, or says it in other words.
+    offer = {"codes": [hit.code for hit in (choices if len(choices) > 1 else [best])], "sure": sure}
+    return offer_choices(dispatcher, offer, aspect)
+
+
+def offer_choices(dispatcher: CollectingDispatcher, offer: dict[str, Any], aspect: str) -> list[EventType]:
+    """The offered procedures as buttons, by their short names; kept for a follow-up typed instead."""
+    search = procedure_search()
+    procedures = [procedure for code in offer["codes"] if (procedure := search.procedure(code))]
     dispatcher.utter_message(
-        response="utter_choose_procedure" if sure else "utter_confirm_procedure",
+        response="utter_choose_procedure" if offer["sure"] else "utter_confirm_procedure",
         buttons=[
-            {"title": button_title(hit.name), "payload": f'/ask_procedure{{"procedure_code": "{hit.code}"}}'}
-            for hit in (choices if len(choices) > 1 else [best])
+            {
+                "title": procedure.short_name,
+                "payload": f'/ask_procedure{{"procedure_code": "{procedure.code}"}}',
+            }
+            for procedure in procedures
         ],
     )
-    return [SlotSet("pending_aspect", aspect)]
+    return [SlotSet("pending_aspect", aspect), SlotSet("offered_choices", offer)]
+
+
+def answer_follow_up(
+    dispatcher: CollectingDispatcher, tracker: Tracker, aspects: list[str]
+) -> list[EventType] | None:
+    """A follow-up naming no procedure: about the procedures just offered (each answered for a short aspect
+    when search was sure of them, else offered again), or about the conversation's procedure; None if
+    there is neither."""
+    offer = tracker.get_slot("offered_choices")
+    if offer:
+        if not (offer["sure"] and SHORT_ASPECTS.issuperset(aspects)):
+            return offer_choices(dispatcher, offer, aspects[0])
+        search, profile = procedure_search(), province_profile()
+        for code in offer["codes"]:
+            procedure = search.procedure(code)
+            for aspect in aspects if procedure else []:
+                dispatcher.utter_message(text=procedure_card.aspect_answer(procedure, aspect, profile))
+        return [SlotSet("pending_aspect", None)]
+    context = tracker.get_slot("procedure_code")
+    return answer_procedure(dispatcher, context, aspects) if context else None
 
 
 def answer_procedure(dispatcher: CollectingDispatcher, code: str, aspects: list[str]) -> list[EventType]:
@@ -81,13 +117,11 @@ def answer_procedure(dispatcher: CollectingDispatcher, code: str, aspects: list[
         dispatcher.utter_message(response="utter_no_match")
         return [SlotSet("procedure_code", None)]
     for aspect in aspects:
-        dispatcher.utter_message(
-            text=procedure_card.aspect_answer(procedure, aspect, province_profile().portal_url)
-        )
+        dispatcher.utter_message(text=procedure_card.aspect_answer(procedure, aspect, province_profile()))
     return [
         SlotSet("procedure_code", code),
         SlotSet("pending_aspect", None),
-        SlotSet("failed_attempts", 0),
+        SlotSet("offered_choices", None),
     ]
 
 
@@ -107,17 +141,18 @@ class ActionAnswerProcedure(Action):
         if next(tracker.get_latest_entity_values("procedure_code"), None):  # a choice button
             return answer_procedure(dispatcher, context, [aspect])
         aspects = asked_aspects(aspect, text)
-        if context and not mentions_procedure(tracker):
-            if aspect != "card":
-                return answer_procedure(dispatcher, context, aspects)
-            # A formal follow-up NLU took for a new question ("Thời hạn giải quyết?") names no procedure.
-            if procedure_search().names_no_procedure(text):
-                return answer_procedure(dispatcher, context, worded_aspects(text) or ["card"])
-
+        # A follow-up names no procedure, whatever intent NLU gave it ("mất bao lâu?", "Thời hạn?").
+        named = mentions_procedure(tracker)
+        bare = not named and procedure_search().names_no_procedure(text)
+        if bare and aspect == "card":
+            aspects = worded_aspects(text) or ["card"]
+        on_topic = aspect != "card" and not named and context and not tracker.get_slot("offered_choices")
+        if (bare or on_topic) and (answered := answer_follow_up(dispatcher, tracker, aspects)) is not None:
+            return answered
         found = answer_from_search(dispatcher, text, aspect, aspects)
         if found is not None:
             return found
-        if aspect != "card" and not context and procedure_search().names_no_procedure(text):
+        if bare and aspect != "card":
             dispatcher.utter_message(response="utter_ask_which_procedure")
             return [SlotSet("pending_aspect", aspect)]
         return register_failure(dispatcher, tracker, response="utter_no_match")
@@ -136,6 +171,12 @@ class ActionNotUnderstood(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
+        # A bare follow-up NLU could not place ("phi bn") is about the topic at hand.
+        aspects = worded_aspects(text)
+        if aspects and procedure_search().names_no_procedure(text):
+            follow_up = answer_follow_up(dispatcher, tracker, aspects)
+            if follow_up is not None:
+                return follow_up
         found = answer_from_search(dispatcher, text, "card", ["card"], hedge=True)
         if found is not None:
             return found

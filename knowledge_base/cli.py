@@ -14,6 +14,7 @@ from knowledge_base import procedure_card
 from knowledge_base.coverage import LABELS, Coverage
 from knowledge_base.errors import KnowledgeBaseError
 from knowledge_base.importer import ImportResult, import_record, read_records
+from knowledge_base.lint import lint_procedure, lint_profile, lint_short_names, review_marks
 from knowledge_base.loader import load_procedures, load_profile, load_province_procedures
 from knowledge_base.render import render_procedure
 from settings import get_settings
@@ -105,13 +106,22 @@ def _validate(args: argparse.Namespace) -> int:
         procedures = load_province_procedures(province_dir)
     except KnowledgeBaseError as error:
         problems += error.problems
+    for procedure in procedures:
+        problems += [str(finding) for finding in lint_procedure(procedure, procedure.code)]
+    problems += [str(finding) for finding in lint_short_names(procedures)]
     try:
         profile = load_profile(province_dir)
     except KnowledgeBaseError as error:
         problems += error.problems
     else:
+        problems += [str(finding) for finding in lint_profile(profile, str(province_dir / "profile.yml"))]
         for name in profile.unfilled():
             print(f"Cảnh báo: {province_dir / 'profile.yml'}: {name}: chưa điền, triển khai cần bổ sung")
+    marks = review_marks(procedures)
+    if marks:
+        print(f"Số liệu đang chờ xác minh ({len(marks)}), trợ lý chưa đưa cho người dân:")
+        for mark in marks:
+            print(f"  {mark}")
     if problems:
         raise KnowledgeBaseError(problems)
     print(f"Hợp lệ: {len(procedures)} thủ tục và hồ sơ tỉnh {profile.province} trong {province_dir}")
@@ -127,7 +137,7 @@ def _show(args: argparse.Namespace) -> int:
         return 1
     procedure = procedures[args.code]
     print("— Bot trả lời công dân —")
-    print(procedure_card.card(procedure, load_profile(args.province_dir).portal_url))
+    print(procedure_card.card(procedure, load_profile(args.province_dir)))
     print("\n— Toàn bộ dữ liệu —")
     print(render_procedure(procedure))
     return 0

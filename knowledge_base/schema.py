@@ -8,7 +8,15 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from vietnamese import fold_diacritics
+
 PROCEDURE_CODE = re.compile(r"^\d\.\d{6}$")
+SHORT_NAME_MAX = 60
+# Folded words naming people rather than bodies in a procedure's audience ("Công dân Việt Nam", "Hộ gia
+# đình, cá nhân", "Cán bộ, công chức"); an audience with none of them is organisations only.
+INDIVIDUAL_WORDS = re.compile(
+    r"\b(cong dan|nguoi|ca nhan|ho gia dinh|can bo|cong chuc|vien chuc|than nhan)\b"
+)
 
 
 class Level(StrEnum):
@@ -40,6 +48,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+class ReviewedFact(StrEnum):
+    """A fact of a submission mode that can be marked for review."""
+
+    fee = "fee"
+    processing_time = "processing_time"
+
+
 class SubmissionMode(Model):
     """One row of the catalogue's mode/time/fee table."""
 
@@ -49,6 +64,24 @@ class SubmissionMode(Model):
     fee: str | None = None  # as stated, e.g. "Miễn phí", "50.000 đồng"
     fee_vnd: int | None = Field(default=None, ge=0)  # None when the fee is not a single amount
     note: str | None = None
+    # Facts an editor still has to check, each with the editor's reason (never shown to citizens). The bot
+    # withholds such a figure: it says the figure is being confirmed and gives the hotline.
+    needs_review: dict[ReviewedFact, str] = Field(default_factory=dict)
+
+
+class AppliesWhen(Model):
+    """When a document is required: the channels it belongs to (none listed: every channel) and, as further
+    keys, the case-question answers that require it (`uy_quyen: true`)."""
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, bool] = Field(init=False)
+
+    channel: list[Channel] = Field(default_factory=list)
+
+    @property
+    def answers(self) -> dict[str, bool]:
+        """Case-question key -> the answer that makes the document required."""
+        return dict(self.model_extra or {})
 
 
 class DocumentRequirement(Model):
@@ -59,8 +92,7 @@ class DocumentRequirement(Model):
     copies: int | None = Field(default=None, ge=0)
     form_code: str | None = None  # template code, e.g. "TK1-TS"
     case: str | None = None  # when it applies, in words, e.g. "nếu nộp qua người được ủy quyền"
-    # case-question key -> the answer that makes this document required
-    applies_when: dict[str, bool] = Field(default_factory=dict)
+    applies_when: AppliesWhen = Field(default_factory=AppliesWhen)
     how_to_get: str | None = None
     present_only: bool = False  # shown (xuất trình), not handed in
 
@@ -81,7 +113,10 @@ class Procedure(Model):
     """A procedure as the bot uses it, from the province KB or the national catalogue."""
 
     code: str
-    name: str = Field(min_length=3)
+    name: str = Field(min_length=3)  # the official name, shown once, on the procedure card
+    # The name citizens use ("Đăng ký khai sinh"), on buttons, in follow-ups and complaint read-backs. The
+    # importer derives one for catalogue records (see knowledge_base.importer.short_name).
+    short_name: str = Field(min_length=3, max_length=SHORT_NAME_MAX)
     aliases: list[str] = Field(default_factory=list)
     field: str | None = None
     levels: list[Level] = Field(default_factory=list)
@@ -113,3 +148,10 @@ class Procedure(Model):
     @property
     def accepts_online(self) -> bool:
         return any(mode.channel is Channel.online for mode in self.modes) or bool(self.online_url)
+
+    @property
+    def for_organisations_only(self) -> bool:
+        """Whether the audience names only organisations (businesses, insurers, driving-test centres)."""
+        return bool(self.audience) and not any(
+            INDIVIDUAL_WORDS.search(fold_diacritics(group)) for group in self.audience
+        )

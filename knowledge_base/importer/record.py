@@ -12,6 +12,7 @@ from knowledge_base.importer.legal import parse_legal_basis
 from knowledge_base.importer.modes import parse_modes
 from knowledge_base.importer.page import documents_from_page, legal_from_page
 from knowledge_base.importer.text import clean, is_empty, split_list
+from knowledge_base.names import derive_short_name
 from knowledge_base.schema import Level, Procedure
 
 _LEVELS = {
@@ -62,9 +63,11 @@ def import_record(record: dict) -> ImportResult:
             problems.append("levels: cấp không rõ")
             unparsed["levels"] = item
 
+    name = clean(record["ten_thu_tuc"])
     procedure = Procedure(
         code=record["ma_thu_tuc"].strip(),
-        name=clean(record["ten_thu_tuc"]),
+        name=name,
+        short_name=derive_short_name(name),
         field=_text(record.get("linh_vuc")),
         levels=levels,
         implementing_agency=_text(record.get("co_quan_thuc_hien"))

@@ -27,7 +27,13 @@ class FakeSearch:
         return self._procedures.get(code)
 
     def names_no_procedure(self, text: str) -> bool:
-        return text in {"mất bao lâu?", "lệ phí bao nhiêu?", "Thời hạn giải quyết?"}
+        return text in {
+            "mất bao lâu?",
+            "lệ phí bao nhiêu?",
+            "Thời hạn giải quyết?",
+            "phi bn",
+            "cần giấy tờ gì?",
+        }
 
 
 def run_with_hits(

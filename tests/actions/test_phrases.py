@@ -1,4 +1,4 @@
-"""Every phrase list of actions/phrases.yml matches typed with and without diacritics, in any case."""
+"""Every phrase list (actions/phrases.yml, knowledge_base/levels.yml) matches with or without accents."""
 
 from pathlib import Path
 
@@ -7,10 +7,12 @@ import yaml
 
 from actions.complaints import is_not_known
 from actions.procedure_answers import worded_aspects
-from actions.procedure_choices import split_level
+from knowledge_base.names import split_level
 from vietnamese import fold_diacritics
 
-PHRASES = yaml.safe_load((Path(__file__).parents[2] / "actions" / "phrases.yml").read_text(encoding="utf-8"))
+ROOT = Path(__file__).parents[2]
+PHRASES = yaml.safe_load((ROOT / "actions" / "phrases.yml").read_text(encoding="utf-8"))
+LEVELS = yaml.safe_load((ROOT / "knowledge_base" / "levels.yml").read_text(encoding="utf-8"))
 
 
 def spellings(phrase: str) -> list[str]:
@@ -36,9 +38,9 @@ def test_each_not_known_phrase_makes_a_short_answer_not_known(phrase: str) -> No
     ("level", "spelling", "opening"),
     [
         (level, spelling, opening)
-        for level, spelling_list in PHRASES["levels"].items()
+        for level, spelling_list in LEVELS["levels"].items()
         for spelling in spelling_list
-        for opening in ["", *PHRASES["level_openings"]]
+        for opening in ["", *LEVELS["openings"]]
     ],
 )
 def test_each_level_qualifier_is_split_off(level: str, spelling: str, opening: str) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.procedure_answers import ActionAnswerProcedure
+from actions import procedure_answers
+from actions.procedure_answers import ActionAnswerProcedure, ActionNotUnderstood
 from knowledge_base.loader import load_procedures
-from tests.actions.search_fakes import run_with_hits
+from knowledge_base.schema import Procedure
+from tests.actions.search_fakes import FakeSearch, run_with_hits
 
 BIRTH_REGISTRATION = "1.001193"
 
@@ -55,3 +58,73 @@ def test_formal_follow_up_taken_for_a_new_question_answers_the_topic(monkeypatch
     assert [message["text"].split(" ")[0] for message in messages] == ["⏱"]
     assert BIRTH_REGISTRATION in messages[0]["text"]
     assert SlotSet("procedure_code", BIRTH_REGISTRATION) in events
+
+
+LOST_PASSPORT_PROVINCE = "1.001445"
+LOST_PASSPORT_COMMUNE = "1.010386"
+OFFER = {"codes": [LOST_PASSPORT_PROVINCE, LOST_PASSPORT_COMMUNE], "sure": True}
+
+
+@pytest.fixture(scope="module")
+def procedures() -> dict[str, Procedure]:
+    return {procedure.code: procedure for procedure in load_procedures()}
+
+
+def follow_up(monkeypatch, procedures, action, intent, text, offer, context=None):
+    return run_with_hits(
+        action,
+        monkeypatch,
+        procedures,
+        [],
+        intents=[intent],
+        slots={"procedure_code": context, "pending_aspect": "card", "offered_choices": offer},
+        text=text,
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "text", "emoji"),
+    [
+        (ActionAnswerProcedure(), "ask_processing_time", "mất bao lâu?", "⏱"),
+        (ActionNotUnderstood(), "nlu_fallback", "phi bn", "💰"),
+    ],
+)
+def test_a_follow_up_typed_instead_of_a_button_answers_for_the_offered_procedures(
+    monkeypatch, procedures, action, intent, text, emoji
+) -> None:
+    messages, events = follow_up(
+        monkeypatch, procedures, action, intent, text, OFFER, context=BIRTH_REGISTRATION
+    )
+    assert [message["text"].split(" ")[0] for message in messages] == [emoji, emoji]
+    assert LOST_PASSPORT_PROVINCE in messages[0]["text"] and LOST_PASSPORT_COMMUNE in messages[1]["text"]
+    assert not any(BIRTH_REGISTRATION in message["text"] for message in messages)
+    assert SlotSet("offered_choices", None) not in events  # the buttons still work
+
+
+def test_a_long_follow_up_asks_which_offered_procedure_again(monkeypatch, procedures) -> None:
+    messages, events = follow_up(
+        monkeypatch, procedures, ActionAnswerProcedure(), "ask_documents", "cần giấy tờ gì?", OFFER
+    )
+    assert [message["response"] for message in messages] == ["utter_choose_procedure"]
+    assert [button["title"] for button in messages[0]["buttons"]] == [
+        procedures[code].short_name for code in OFFER["codes"]
+    ]
+    assert SlotSet("pending_aspect", "documents") in events
+
+
+def test_a_follow_up_to_a_procedure_offered_unsure_is_not_answered_for_it(monkeypatch, procedures) -> None:
+    offer = {"codes": [LOST_PASSPORT_COMMUNE], "sure": False}
+    messages, _ = follow_up(
+        monkeypatch, procedures, ActionAnswerProcedure(), "ask_processing_time", "mất bao lâu?", offer
+    )
+    assert [message["response"] for message in messages] == ["utter_confirm_procedure"]
+
+
+def test_pressing_a_button_answers_and_forgets_the_offer(monkeypatch, procedures) -> None:
+    monkeypatch.setattr(procedure_answers, "procedure_search", lambda: FakeSearch(procedures, []))
+    dispatcher = CollectingDispatcher()
+    events = procedure_answers.answer_procedure(dispatcher, LOST_PASSPORT_COMMUNE, ["time"])
+    assert (
+        SlotSet("offered_choices", None) in events
+        and SlotSet("procedure_code", LOST_PASSPORT_COMMUNE) in events
+    )

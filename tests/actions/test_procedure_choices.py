@@ -11,8 +11,8 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.procedure_answers import ActionAnswerProcedure
-from actions.procedure_choices import button_title, split_level
 from knowledge_base.loader import load_procedures
+from knowledge_base.names import split_level
 from knowledge_base.schema import Procedure
 from search_index import SearchHit
 from tests.actions.search_fakes import run_with_hits
@@ -61,7 +61,7 @@ def test_a_procedure_done_in_the_province_and_centrally_is_answered_for_the_prov
     assert SlotSet("procedure_code", PASSPORT_PROVINCE) in events
 
 
-def test_local_levels_stay_choices_worded_by_where_the_procedure_is_done(
+def test_local_levels_stay_choices_named_by_their_short_names(
     monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure]
 ) -> None:
     messages, _ = ask(
@@ -71,8 +71,8 @@ def test_local_levels_stay_choices_worded_by_where_the_procedure_is_done(
         [(LOST_PASSPORT_PROVINCE, 1.085, 0.99), (LOST_PASSPORT_COMMUNE, 1.073, 0.98)],
     )
     assert [button["title"] for button in messages[0]["buttons"]] == [
-        "Trình báo mất hộ chiếu phổ thông – làm tại cơ quan cấp tỉnh",
-        "Trình báo mất hộ chiếu phổ thông – làm tại xã, phường",
+        "Trình báo mất hộ chiếu tại Công an tỉnh",
+        "Trình báo mất hộ chiếu tại Công an xã, phường",
     ]
 
 
@@ -90,32 +90,9 @@ def test_the_central_variant_leaves_a_choice_between_different_procedures(
         ],
     )
     assert [button["title"] for button in messages[0]["buttons"]] == [
-        "Trình báo mất hộ chiếu phổ thông – làm tại cơ quan cấp tỉnh",
-        "Cấp hộ chiếu phổ thông ở trong nước – làm tại cơ quan cấp tỉnh",
+        "Trình báo mất hộ chiếu tại Công an tỉnh",
+        "Làm hộ chiếu tại Công an tỉnh",
     ]
-
-
-@pytest.mark.parametrize(
-    ("name", "title"),
-    [
-        (
-            "Cấp thẻ bảo hiểm y tế (thực hiện tại cấp Trung ương)",
-            "Cấp thẻ bảo hiểm y tế – làm tại cơ quan trung ương (bộ, cục)",
-        ),
-        (
-            "Cấp Giấy phép thăm dò khoáng sản (cấp Bộ)",
-            "Cấp Giấy phép thăm dò khoáng sản – làm tại cơ quan trung ương (bộ, cục)",
-        ),
-        ("Thủ tục công nhận hòa giải viên (cấp xã)", "Thủ tục công nhận hòa giải viên – làm tại xã, phường"),
-        ("Cấp thẻ thường trú (thực hiện tại cấp tinh)", "Cấp thẻ thường trú – làm tại cơ quan cấp tỉnh"),
-        (
-            "Trình báo mất thẻ ABTC (thực hiện tại cấp huyện)",
-            "Trình báo mất thẻ ABTC – làm tại cơ quan cấp huyện",
-        ),
-    ],
-)
-def test_catalogue_spellings_of_a_level_are_said_plainly(name: str, title: str) -> None:
-    assert button_title(name) == title
 
 
 @pytest.mark.parametrize(

@@ -78,6 +78,12 @@ class Conversation:
         payload = next(button["payload"] for button in self.buttons if button["title"] == title)
         return self.say(payload)
 
+    def answer(self, intent: str) -> str:
+        """Click the button that answers /affirm, /deny or /skip, whatever its title says."""
+        return self.say(
+            next(button["payload"] for button in self.buttons if button["payload"] == f"/{intent}")
+        )
+
 
 @pytest.fixture
 def conversation(gateway: httpx.Client) -> Conversation:

@@ -29,20 +29,33 @@ def test_a_new_procedure_named_in_a_follow_up_switches_the_topic(conversation: C
 def test_walkthrough_goes_document_by_document_and_sums_up_what_is_missing(conversation: Conversation):
     first = conversation.say("hướng dẫn tôi chuẩn bị hồ sơ đăng ký khai sinh")
     assert "1.001193" in first and "Đúng thủ tục" in first
-    reply = conversation.press("Có")
-    answers = iter(["Chưa / Không", "Có", "Bỏ qua"])
-    for _ in range(30):  # case questions, then one question per document
+    reply = conversation.answer("affirm")
+    answers = iter(["deny", "affirm", "skip"])
+    for _ in range(30):  # channel and case questions, then one question per document
         if "Còn thiếu" in reply or "Đã có" in reply:
             break
         assert conversation.buttons, reply
-        reply = conversation.press(next(answers, "Có"))
+        reply = conversation.answer(next(answers, "affirm"))
     assert "📋" in reply and "Giấy chứng sinh" in reply
     assert "trực tuyến" in reply
 
 
+def test_after_choosing_online_no_in_person_or_postal_document_is_asked(conversation: Conversation):
+    conversation.say("hướng dẫn tôi chuẩn bị hồ sơ đăng ký khai sinh")
+    assert "trực tuyến" in conversation.answer("affirm")  # the channel is asked first
+    asked = [reply := conversation.press("Có, nộp trực tuyến")]
+    for _ in range(30):
+        if "📋" in reply:
+            break
+        asked.append(reply := conversation.answer("affirm"))
+    questions = "\n".join(asked[:-1])
+    assert "Mẫu tờ khai điện tử" in questions
+    assert "Giấy tờ tùy thân" not in questions and "Bản sao có chứng thực" not in questions
+
+
 def test_walkthrough_can_be_paused_and_resumed(conversation: Conversation):
     conversation.say("hướng dẫn tôi chuẩn bị hồ sơ đăng ký khai sinh")
-    conversation.press("Có")
+    conversation.answer("affirm")
     assert "tạm dừng" in conversation.say("thôi")
     assert "1.001193" in conversation.say("lệ phí bao nhiêu?")  # the paused walkthrough is still the topic
     assert "tiếp tục" in conversation.say("tiếp tục chuẩn bị hồ sơ")
@@ -100,6 +113,20 @@ def test_asking_for_a_person_hands_the_conversation_to_staff(
 def test_two_failures_in_a_row_hand_the_conversation_to_staff(conversation: Conversation):
     conversation.say("xyzzy plugh qwertyuiop")
     assert "cán bộ" in conversation.say("asdfgh zxcvbn poiuyt")
+
+
+def test_a_handled_turn_between_two_failures_resets_the_count(conversation: Conversation):
+    conversation.say("xyzzy plugh qwertyuiop")
+    conversation.say("xin chào")
+    assert "cán bộ" not in conversation.say("asdfgh zxcvbn poiuyt")
+
+
+def test_a_follow_up_typed_instead_of_a_choice_keeps_the_topic(conversation: Conversation):
+    conversation.say("trình báo mất hộ chiếu")
+    titles = [button["title"] for button in conversation.buttons]
+    assert len(titles) >= 2, titles
+    answer = conversation.say("mất bao lâu?")
+    assert "thủ tục nào" not in answer and answer.count("⏱") == len(titles)
 
 
 def test_leaving_asks_for_a_rating_once_and_stores_it(conversation: Conversation, product_settings: Settings):

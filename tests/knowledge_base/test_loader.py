@@ -11,8 +11,11 @@ from tests.knowledge_base.shared_data import CATALOGUE
 
 
 def write(province_dir: Path, name: str, data: dict) -> Path:
+    """An entry file; its short name is its name unless the test gives one."""
     path = province_dir / "procedures" / name
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"short_name": data["name"], **data}, allow_unicode=True), encoding="utf-8"
+    )
     return path
 
 
@@ -47,6 +50,13 @@ def test_unknown_field_and_bad_yaml_are_reported(province_dir):
         load_procedures(province_dir, None)
     assert "extra.yml: ghi_chu: " in str(error.value)
     assert "broken.yml: (cú pháp YAML)" in str(error.value)
+
+
+def test_an_entry_without_short_name_is_rejected(province_dir):
+    path = province_dir / "procedures" / "a.yml"
+    path.write_text("code: '1.001193'\nname: Thủ tục đăng ký khai sinh\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=re.escape(f"{path}: short_name: ")):
+        load_procedures(province_dir, None)
 
 
 def test_duplicate_codes_are_rejected(province_dir):

@@ -73,11 +73,21 @@ VEHICLE_PROCEDURES = [
     Procedure(
         code="1.001001",
         name="Cấp giấy phép lưu hành xe quá tải trọng, xe quá khổ giới hạn trên đường bộ",
+        short_name="Giấy phép lưu hành xe quá tải, quá khổ",
         result="Giấy phép lưu hành xe",
     ),
-    Procedure(code="1.001002", name="Cấp giấy phép lái xe", result="Giấy phép lái xe"),
-    Procedure(code="1.001003", name="Cấp phù hiệu xe ô tô kinh doanh vận tải", result="Phù hiệu"),
-    Procedure(code="1.001004", name="Cấp giấy phép kinh doanh vận tải bằng xe ô tô"),
+    Procedure(
+        code="1.001002", name="Cấp giấy phép lái xe", short_name="Cấp bằng lái", result="Giấy phép lái xe"
+    ),
+    Procedure(
+        code="1.001003",
+        name="Cấp phù hiệu xe ô tô kinh doanh vận tải",
+        short_name="Phù hiệu xe",
+        result="Phù hiệu",
+    ),
+    Procedure(
+        code="1.001004", name="Cấp giấy phép kinh doanh vận tải bằng xe ô tô", short_name="Giấy phép vận tải"
+    ),
 ]
 
 

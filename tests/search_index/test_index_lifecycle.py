@@ -9,9 +9,19 @@ from knowledge_base.schema import Procedure
 from search_index import ProcedureSearch
 
 PROCEDURES = [
-    Procedure(code="1.001193", name="Thủ tục đăng ký khai sinh", aliases=["làm giấy khai sinh"]),
-    Procedure(code="1.000894", name="Thủ tục đăng ký kết hôn", aliases=["làm giấy đăng ký kết hôn"]),
-    Procedure(code="1.004194", name="Đăng ký tạm trú", aliases=["đk tạm trú"]),
+    Procedure(
+        code="1.001193",
+        name="Thủ tục đăng ký khai sinh",
+        short_name="Khai sinh",
+        aliases=["làm giấy khai sinh"],
+    ),
+    Procedure(
+        code="1.000894",
+        name="Thủ tục đăng ký kết hôn",
+        short_name="Kết hôn",
+        aliases=["làm giấy đăng ký kết hôn"],
+    ),
+    Procedure(code="1.004194", name="Đăng ký tạm trú", short_name="Tạm trú", aliases=["đk tạm trú"]),
 ]
 
 
