@@ -1,4 +1,5 @@
-"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs.
+"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs,
+and the figures managers read from them.
 
 The schema is owned by the Alembic migrations in storage/migrations (`python -m storage upgrade`).
 """
@@ -27,6 +28,7 @@ from storage.feedback import Feedback, FeedbackDraft, FeedbackStore
 from storage.handoffs import Handoff, HandoffDraft, HandoffReason, HandoffStore
 from storage.migrations import upgrade_database, upgrade_database_at
 from storage.reference_codes import MistypedReferenceCode, parse_reference_code
+from storage.reports import Granularity, Period, Reports, Summary
 from storage.users import User, UsernameTaken, UserRole, UserStore
 from storage.working_days import WorkingCalendar
 
@@ -47,12 +49,16 @@ __all__ = [
     "Feedback",
     "FeedbackDraft",
     "FeedbackStore",
+    "Granularity",
     "Handoff",
     "HandoffDraft",
     "HandoffReason",
     "HandoffStore",
     "MistypedReferenceCode",
+    "Period",
     "PublicReplyRequired",
+    "Reports",
+    "Summary",
     "TransitionNotAllowed",
     "UnknownReferenceCode",
     "User",
