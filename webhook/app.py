@@ -15,8 +15,8 @@ from fastapi.staticfiles import StaticFiles
 
 from knowledge_base.loader import load_profile
 from settings import Settings, get_settings
-from storage import AuditLog, ComplaintService, UsernameTaken, UserRole, UserStore, make_engine
-from webhook.api.routes import auth, chat, complaints, health, profile
+from storage import AuditLog, ComplaintService, Reports, UsernameTaken, UserRole, UserStore, make_engine
+from webhook.api.routes import auth, chat, complaints, dashboard, health, profile
 from webhook.core.security import hash_password, load_or_create_secret_key
 from webhook.rasa_client import RasaClient
 
@@ -59,13 +59,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.complaints = ComplaintService.for_profile(engine, app.state.profile)
         app.state.users = UserStore(engine)
         app.state.audit = AuditLog(engine)
+        app.state.reports = Reports(engine)
         ensure_first_manager(app.state.users, settings)
         yield
         await app.state.rasa.aclose()
         engine.dispose()
 
     app = FastAPI(title="Trợ lý Dịch vụ công", version="0.2.0", lifespan=lifespan)
-    for router in (chat.router, profile.router, health.router, auth.router, complaints.router):
+    routers = (chat.router, profile.router, health.router, auth.router, complaints.router, dashboard.router)
+    for router in routers:
         app.include_router(router)
     # Mounted last: every API route above takes precedence over a static file of the same path.
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")
