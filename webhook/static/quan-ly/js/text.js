@@ -65,7 +65,6 @@ export const TEXT = {
   dataTable: "Bảng số liệu",
   noData: "Chưa có số liệu trong kỳ này.",
   chartSummary: (title, parts) => `${title}. ${parts.join("; ")}.`,
-  noRatings: "chưa có đánh giá",
 };
 
 // "2026-11-30" -> "30/11/2026": calendar dates need no time zone.
