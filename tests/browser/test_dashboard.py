@@ -29,6 +29,7 @@ from storage import (
     WorkingCalendar,
     make_engine,
 )
+from storage.complaint_history import complaint_history
 from storage.complaints import VIETNAM_TIME, complaints, vietnam_today
 from storage.feedback import feedback
 from tests.browser.servers import ServerThread, free_port
@@ -90,6 +91,11 @@ def _seed(database_url: str) -> tuple[str, str, str]:
                     created_at=filed_at,
                     answer_due=service.calendar.add_working_days(filed_at.date(), 10),
                 )
+            )
+            connection.execute(
+                update(complaint_history)
+                .where(complaint_history.c.complaint_id == complaint.id)
+                .values(at=filed_at)
             )
         return complaint.reference_code
 
@@ -278,6 +284,7 @@ def test_staff_see_the_queue_and_masked_phones_but_no_manager_actions(page: Page
     expect(dialog.locator("#detail-citizen")).to_contain_text("09xx xxx 678")
     expect(dialog.get_by_role("button", name="Phân công")).to_be_hidden()
     expect(dialog.get_by_role("button", name="Cập nhật trạng thái")).to_be_hidden()
+    _screenshot(page, "staff-detail")
 
 
 def test_wrong_password_expired_session_and_sign_out_say_so(page: Page, seeded: Seeded) -> None:
@@ -285,6 +292,7 @@ def test_wrong_password_expired_session_and_sign_out_say_so(page: Page, seeded: 
     expect(page.locator("#sign-in-alert")).to_have_text(
         "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khóa."
     )
+    _screenshot(page, "sign-in")
     _sign_in(page, "quanly")
     expect(page.locator("#queue-rows tr").first).to_be_visible()
     # A token the server no longer accepts: the next call brings the sign-in form back with the reason.
