@@ -1,4 +1,5 @@
-"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs.
+"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs,
+and the figures managers read from them.
 
 The schema is owned by the Alembic migrations in storage/migrations (`python -m storage upgrade`).
 """
@@ -37,6 +38,7 @@ from storage.handoffs import (
 )
 from storage.migrations import upgrade_database, upgrade_database_at
 from storage.reference_codes import MistypedReferenceCode, parse_reference_code
+from storage.reports import Granularity, Period, Reports, Summary
 from storage.users import User, UsernameTaken, UserRole, UserStore
 from storage.working_days import WorkingCalendar
 
@@ -58,6 +60,7 @@ __all__ = [
     "Feedback",
     "FeedbackDraft",
     "FeedbackStore",
+    "Granularity",
     "Handoff",
     "HandoffDraft",
     "HandoffNotOpen",
@@ -70,7 +73,10 @@ __all__ = [
     "MistypedReferenceCode",
     "OutboundMessage",
     "OutboundState",
+    "Period",
     "PublicReplyRequired",
+    "Reports",
+    "Summary",
     "TransitionNotAllowed",
     "UnknownReferenceCode",
     "User",

@@ -7,7 +7,7 @@ every change is one transaction that updates the complaint and appends to compla
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,8 @@ from storage.complaints import (
     ComplaintState,
     ComplaintStatus,
     complaints,
+    overdue_condition,
+    vietnam_day_start,
     vietnam_today,
 )
 from storage.db import utc_now
@@ -220,6 +222,11 @@ class ComplaintService:
             reference_code, to_status, actor_id=actor_id, note=note, public_reply=public_reply
         )
 
+    @staticmethod
+    def next_states(status: ComplaintState) -> list[ComplaintState]:
+        """Where the workflow lets a complaint in `status` go, in the workflow's order."""
+        return [state for state in ComplaintState if state in TRANSITIONS[status]]
+
     def overdue_working_days(self, complaint: Complaint, today: date | None = None) -> int:
         """Working days past the answer date of a complaint still waiting; 0 otherwise."""
         if complaint.status not in UNRESOLVED_STATES:
@@ -297,12 +304,12 @@ class ComplaintService:
         if query.assignee_id is not None:
             conditions.append(c.assignee_id == query.assignee_id)
         if query.overdue is not None:
-            overdue = and_(c.status.in_(UNRESOLVED_STATES), c.answer_due < vietnam_today())
+            overdue = overdue_condition(vietnam_today())
             conditions.append(overdue if query.overdue else ~overdue)
         if query.created_from:
-            conditions.append(c.created_at >= _start_of_day(query.created_from))
+            conditions.append(c.created_at >= vietnam_day_start(query.created_from))
         if query.created_to:
-            conditions.append(c.created_at < _start_of_day(query.created_to, days_after=1))
+            conditions.append(c.created_at < vietnam_day_start(query.created_to + timedelta(days=1)))
         return conditions
 
     def _code_taken(self, code: str) -> bool:
@@ -331,7 +338,3 @@ class ComplaintService:
             return [c.answer_due]
         waiting = case((c.status.in_(UNRESOLVED_STATES), 0), else_=1)
         return [waiting, c.answer_due, c.created_at]
-
-
-def _start_of_day(day: date, days_after: int = 0) -> datetime:
-    return datetime.combine(day.fromordinal(day.toordinal() + days_after), datetime.min.time(), VIETNAM_TIME)

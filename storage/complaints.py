@@ -1,12 +1,13 @@
 """Complaints about how a dossier was handled, stored durably before the citizen hears the code."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 from pydantic_core import PydanticCustomError
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, and_
+from sqlalchemy.sql.elements import ColumnElement
 
 from storage.db import SENDER_ID_LENGTH, UtcDateTime, metadata, stored_enum
 from storage.fields import LINE_MAX, Line, MobilePhone, OptionalLine, Paragraph
@@ -74,6 +75,11 @@ UNRESOLVED_STATES = frozenset({ComplaintState.NEW, ComplaintState.ASSIGNED, Comp
 
 def vietnam_today() -> date:
     return datetime.now(VIETNAM_TIME).date()
+
+
+def vietnam_day_start(day: date) -> datetime:
+    """Midnight in Vietnam as day begins, to compare a Vietnamese calendar date with stored UTC times."""
+    return datetime.combine(day, time.min, VIETNAM_TIME)
 
 
 class ComplaintDraft(BaseModel):
@@ -173,3 +179,8 @@ complaints = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
 )
+
+
+def overdue_condition(today: date) -> ColumnElement[bool]:
+    """Still waiting for the administration and past its answer date."""
+    return and_(complaints.c.status.in_(UNRESOLVED_STATES), complaints.c.answer_due < today)

@@ -20,13 +20,14 @@ from storage import (
     ChannelStore,
     ComplaintService,
     HandoffStore,
+    Reports,
     UsernameTaken,
     UserRole,
     UserStore,
     make_engine,
 )
 from text_matching import install_log_scrubbing
-from webhook.api.routes import auth, chat, complaints, health, profile, staff, zalo
+from webhook.api.routes import auth, chat, complaints, dashboard, health, profile, staff, zalo
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
 from webhook.core.security import hash_password, load_or_create_secret_key
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.audit = AuditLog(engine)
         app.state.handoffs = HandoffStore(engine)
         app.state.conversations = Conversations(app.state.rasa, app.state.handoffs)
+        app.state.reports = Reports(engine)
         ensure_first_manager(app.state.users, settings)
         app.state.zalo_store = ChannelStore(engine, ZaloChannel.name)
         app.state.zalo = None
@@ -95,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
         auth.router,
         complaints.router,
+        dashboard.router,
         staff.router,
         zalo.router,
     ):

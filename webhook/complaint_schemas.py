@@ -57,6 +57,9 @@ class ComplaintDetail(ComplaintListItem):
     contact_consent: bool
     public_reply: str | None
     history: list[HistoryEntry]
+    next_states: list[ComplaintState] = Field(
+        description="States the workflow allows from the current one; assigned means (re)assignment"
+    )
 
 
 class AssignRequest(BaseModel):
@@ -87,3 +90,16 @@ class UserInfo(BaseModel):
 class Token(BaseModel):
     access_token: str
     token_type: str = "bearer"
+
+
+class Choice(BaseModel):
+    value: str
+    label: str
+
+
+class Choices(BaseModel):
+    """The workflow's vocabulary in Vietnamese, so pages show the labels the rest of the product uses."""
+
+    states: list[Choice] = Field(description="Every state, in the workflow's order")
+    unresolved_states: list[ComplaintState] = Field(description="States still waiting for the administration")
+    kinds: list[Choice]

@@ -1,11 +1,10 @@
 """Each store test runs on SQLite in tmp_path and, when TLDVC_TEST_POSTGRES_URL is set, on PostgreSQL."""
 
-import os
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, MetaData
+from sqlalchemy import Engine
 
 from storage import (
     ComplaintDraft,
@@ -15,31 +14,13 @@ from storage import (
     make_engine,
     upgrade_database,
 )
+from tests.databases import BACKENDS, empty_database
 
-POSTGRES_URL = os.environ.get("TLDVC_TEST_POSTGRES_URL")
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'var' / 'test.sqlite3'}"
-        return
-    if not POSTGRES_URL:
-        pytest.skip(
-            "PostgreSQL variant: set TLDVC_TEST_POSTGRES_URL (scripts/start_test_postgres.sh prints one)"
-        )
-    drop_every_table(POSTGRES_URL)  # a clean slate, whatever an interrupted run left behind
-    yield POSTGRES_URL
-    drop_every_table(POSTGRES_URL)
-
-
-def drop_every_table(url: str) -> None:
-    """Every table there is, alembic_version and tables of older schemas included."""
-    engine = make_engine(url)
-    existing = MetaData()
-    existing.reflect(engine)
-    existing.drop_all(engine)
-    engine.dispose()
+    with empty_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

@@ -11,46 +11,20 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from settings import Settings
-from storage import (
-    AuditLog,
-    ComplaintDraft,
-    ComplaintKind,
-    ComplaintService,
-    UserRole,
-    UserStore,
-    WorkingCalendar,
-    make_engine,
-    upgrade_database,
-)
-from webhook.app import create_app
-from webhook.core.security import hash_password
-
-PASSWORD = "mat-khau-du-dai"
+from storage import AuditLog, ComplaintDraft, ComplaintKind, ComplaintService, WorkingCalendar, make_engine
+from tests.webhook.backend import PASSWORD, backend_client, login, prepare_database
 
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'backend.sqlite3'}"
-    engine = make_engine(url)
-    upgrade_database(engine)
-    users = UserStore(engine)
-    users.add("quanly", "Lê Quản Lý", UserRole.MANAGER, hash_password(PASSWORD))
-    users.add("tongdai", "Phạm Tổng Đài", UserRole.STAFF, hash_password(PASSWORD))
-    users.add("nghiviec", "Đã Nghỉ", UserRole.STAFF, hash_password(PASSWORD))
-    users.set_active("nghiviec", False)
-    engine.dispose()
+    prepare_database(url)
     return url
 
 
 @pytest.fixture
-def client(database_url: str, tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(
-        database_url=database_url,
-        secret_key="khoa-bi-mat-chi-dung-cho-thu-nghiem-0123456789",
-        rasa_url="http://127.0.0.1:9",
-    )
-    with TestClient(create_app(settings)) as client:
+def client(database_url: str) -> Iterator[TestClient]:
+    with backend_client(database_url) as client:
         yield client
 
 
@@ -80,12 +54,6 @@ def filed(database_url: str) -> str:
     return code
 
 
-def _login(client: TestClient, username: str, password: str = PASSWORD) -> dict[str, str]:
-    response = client.post("/api/auth/token", data={"username": username, "password": password})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
 def test_wrong_password_unknown_user_and_disabled_account_cannot_sign_in(client: TestClient) -> None:
     for username, password in [("quanly", "sai-mat-khau"), ("khongco", PASSWORD), ("nghiviec", PASSWORD)]:
         response = client.post("/api/auth/token", data={"username": username, "password": password})
@@ -100,7 +68,7 @@ def test_no_or_forged_token_is_401(client: TestClient, filed: str) -> None:
 
 
 def test_staff_get_403_on_manager_actions(client: TestClient, filed: str) -> None:
-    staff = _login(client, "tongdai")
+    staff = login(client, "tongdai")
     assert (
         client.post(
             f"/api/complaints/{filed}/assign", json={"assignee": "tongdai"}, headers=staff
@@ -113,7 +81,7 @@ def test_staff_get_403_on_manager_actions(client: TestClient, filed: str) -> Non
 def test_staff_see_the_phone_masked_and_leave_no_audit_row(
     client: TestClient, filed: str, database_url: str
 ) -> None:
-    detail = client.get(f"/api/complaints/{filed}", headers=_login(client, "tongdai")).json()
+    detail = client.get(f"/api/complaints/{filed}", headers=login(client, "tongdai")).json()
     assert detail["phone"] == "09xx xxx 678"
     assert AuditLog(make_engine(database_url)).entries() == []
 
@@ -121,14 +89,14 @@ def test_staff_see_the_phone_masked_and_leave_no_audit_row(
 def test_a_manager_sees_full_contact_and_each_view_is_audited(
     client: TestClient, filed: str, database_url: str
 ) -> None:
-    manager = _login(client, "quanly")
+    manager = login(client, "quanly")
     assert client.get(f"/api/complaints/{filed.lower()}", headers=manager).json()["phone"] == "0912345678"
     [entry] = AuditLog(make_engine(database_url)).entries()
     assert (entry.action, entry.subject) == ("view_complaint_contact", filed)
 
 
 def test_manager_assigns_answers_and_resolves_with_history(client: TestClient, filed: str) -> None:
-    manager = _login(client, "quanly")
+    manager = login(client, "quanly")
     assigned = client.post(
         f"/api/complaints/{filed}/assign",
         json={"assignee": "tongdai", "note": "Gọi UBND phường"},
@@ -153,7 +121,7 @@ def test_manager_assigns_answers_and_resolves_with_history(client: TestClient, f
 
 
 def test_assigning_to_a_disabled_or_unknown_account_is_refused(client: TestClient, filed: str) -> None:
-    manager = _login(client, "quanly")
+    manager = login(client, "quanly")
     for assignee in ("nghiviec", "khongco"):
         response = client.post(
             f"/api/complaints/{filed}/assign", json={"assignee": assignee}, headers=manager
@@ -162,14 +130,14 @@ def test_assigning_to_a_disabled_or_unknown_account_is_refused(client: TestClien
 
 
 def test_mistyped_and_unknown_codes(client: TestClient, filed: str) -> None:
-    manager = _login(client, "quanly")
+    manager = login(client, "quanly")
     typo = filed[:-1] + ("2" if filed[-1] != "2" else "3")
     assert client.get(f"/api/complaints/{typo}", headers=manager).status_code == 422
     assert client.get("/api/complaints/PA-222222", headers=manager).status_code == 404
 
 
 def test_queue_filters_and_carries_no_personal_data(client: TestClient, filed: str) -> None:
-    staff = _login(client, "tongdai")
+    staff = login(client, "tongdai")
     page = client.get("/api/complaints", params={"kind": "evasive", "status": ["new"]}, headers=staff).json()
     assert page["total"] == 1 and page["items"][0]["reference_code"] == filed
     assert "0912345678" not in str(page) and "Nguyễn Thị Lan" not in str(page)
@@ -180,7 +148,7 @@ def test_queue_filters_and_carries_no_personal_data(client: TestClient, filed: s
 def test_csv_export_has_a_bom_vietnamese_headers_and_is_audited(
     client: TestClient, filed: str, database_url: str
 ) -> None:
-    response = client.get("/api/complaints/export.csv", headers=_login(client, "quanly"))
+    response = client.get("/api/complaints/export.csv", headers=login(client, "quanly"))
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))

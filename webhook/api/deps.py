@@ -9,11 +9,12 @@ from fastapi.security import OAuth2PasswordBearer
 
 from knowledge_base.profile import ProvinceProfile
 from settings import Settings
-from storage import AuditLog, ComplaintService, HandoffStore, User, UserRole, UserStore
+from storage import AuditLog, ComplaintService, HandoffStore, Reports, User, UserRole, UserStore
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.core.security import username_from_token
 
-oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token")
+# No automatic error: a request without a token gets the same Vietnamese 401 as one with a bad token.
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 
 
 def get_settings(request: Request) -> Settings:
@@ -45,6 +46,10 @@ def get_zalo(request: Request) -> ZaloChannel | None:
     return request.app.state.zalo
 
 
+def get_reports(request: Request) -> Reports:
+    return request.app.state.reports
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ProfileDep = Annotated[ProvinceProfile, Depends(get_profile)]
 ComplaintsDep = Annotated[ComplaintService, Depends(get_complaints)]
@@ -52,6 +57,7 @@ UsersDep = Annotated[UserStore, Depends(get_users)]
 AuditDep = Annotated[AuditLog, Depends(get_audit)]
 HandoffsDep = Annotated[HandoffStore, Depends(get_handoffs)]
 ZaloDep = Annotated[ZaloChannel | None, Depends(get_zalo)]
+ReportsDep = Annotated[Reports, Depends(get_reports)]
 
 _UNAUTHENTICATED = HTTPException(
     status.HTTP_401_UNAUTHORIZED,
@@ -61,9 +67,9 @@ _UNAUTHENTICATED = HTTPException(
 
 
 def get_current_user(
-    token: Annotated[str, Depends(oauth2_scheme)], settings: SettingsDep, users: UsersDep
+    token: Annotated[str | None, Depends(oauth2_scheme)], settings: SettingsDep, users: UsersDep
 ) -> User:
-    username = username_from_token(token, settings.secret_key)
+    username = username_from_token(token, settings.secret_key) if token else None
     user = users.get(username) if username else None
     if user is None or not user.active:
         raise _UNAUTHENTICATED

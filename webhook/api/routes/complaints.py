@@ -120,6 +120,7 @@ def _detail(
             )
             for change in history
         ],
+        next_states=service.next_states(complaint.status),
     )
 
 

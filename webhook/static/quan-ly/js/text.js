@@ -1,0 +1,98 @@
+// Every word the dashboard's scripts show that is not in index.html or sent by the API, and how dates and
+// numbers are written. The workflow's own labels (states, kinds, weeks) come from the API.
+
+export const TEXT = {
+  offline: "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng rồi thử lại.",
+  serverError: "Máy chủ đang gặp sự cố, vui lòng thử lại sau ít phút.",
+  invalid: "Dữ liệu gửi lên không hợp lệ, vui lòng kiểm tra lại.",
+  expired: "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.",
+  signedOut: "Bạn đã đăng xuất.",
+  roles: { manager: "Cán bộ quản lý", staff: "Cán bộ tiếp nhận" },
+  unresolved: "Chưa giải quyết",
+  allStates: "Tất cả trạng thái",
+  loading: "Đang tải…",
+  noComplaints: "Không có phản ánh nào khớp bộ lọc.",
+  queueSummary: (total, page, pages) => `${total} phản ánh · trang ${page}/${pages}`,
+  overdue: (days) => `Quá hạn ${days} ngày làm việc`,
+  onTime: "Trong hạn",
+  late: (days) => `Trễ ${days} ngày làm việc`,
+  notAssigned: "Chưa phân công",
+  none: "—",
+  citizenActor: "Người dân (qua trợ lý)",
+  filed: "Tiếp nhận phản ánh",
+  assignedTo: (name) => `Giao cho: ${name}`,
+  actor: (name) => `Người thực hiện: ${name}`,
+  internalNote: "Ghi chú nội bộ",
+  publicReply: "Trả lời người dân",
+  noReply: "Chưa có trả lời nào gửi người dân.",
+  assignedNotice: (name) => `Đã phân công cho ${name}.`,
+  statusNotice: (label) => `Đã chuyển sang «${label}».`,
+  chooseAssignee: "— Chọn cán bộ —",
+  chooseState: "— Chọn trạng thái —",
+  yes: "Có",
+  no: "Không",
+  facts: {
+    status: "Trạng thái",
+    kind: "Loại phản ánh",
+    procedure: "Thủ tục",
+    dossier: "Mã hồ sơ",
+    agency: "Cơ quan",
+    submitted: "Ngày nộp hồ sơ",
+    promised: "Ngày hẹn trả kết quả",
+    dossierLate: "Hồ sơ trễ hẹn",
+    created: "Tiếp nhận phản ánh",
+    answerDue: "Hạn trả lời",
+    overdue: "Quá hạn trả lời",
+    assignee: "Cán bộ xử lý",
+    channel: "Kênh tiếp nhận",
+    name: "Họ tên",
+    phone: "Số điện thoại",
+    phoneMasked: "(đã che một phần)",
+    consent: "Đồng ý được gọi lại",
+  },
+  exportFile: "phan-anh.csv",
+  statsPeriod: (from, to, filed) => `Từ ${from} đến ${to}: ${filed} phản ánh được tiếp nhận.`,
+  granularity: { week: "tuần", month: "tháng" },
+  countLabel: "Số phản ánh",
+  ratingsLabel: "Số lượt đánh giá",
+  stars: (n) => `${n} sao`,
+  satisfactionLabel: (n) => `điểm hài lòng trung bình (thang 5, ${n} lượt đánh giá)`,
+  otherAgencies: "Các cơ quan khác",
+  agencyColumn: "Cơ quan",
+  stateColumn: "Trạng thái",
+  periodColumn: "Khoảng thời gian",
+  ratingColumn: "Số sao",
+  dataTable: "Bảng số liệu",
+  noData: "Chưa có số liệu trong kỳ này.",
+  chartSummary: (title, parts) => `${title}. ${parts.join("; ")}.`,
+};
+
+// "2026-11-30" -> "30/11/2026": calendar dates need no time zone.
+export const formatDate = (iso) => {
+  if (!iso) return TEXT.none;
+  const [year, month, day] = iso.split("-");
+  return `${day}/${month}/${year}`;
+};
+
+const DATE_TIME = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+export const formatDateTime = (iso) => DATE_TIME.format(new Date(iso));
+
+const NUMBER = new Intl.NumberFormat("vi-VN");
+export const formatNumber = (n) => NUMBER.format(n);
+// An average out of 5: "4,0", "4,33".
+const AVERAGE = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+export const formatAverage = (n) => AVERAGE.format(n);
+
+// A moment's calendar date in Vietnam, as "YYYY-MM-DD" (the value of an <input type="date">).
+const ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+export const vietnamDay = (moment) => ISO_DAY.format(new Date(moment));
+
+// Today's date in Vietnam, or that many days from it.
+export const vietnamDate = (daysFromToday = 0) => vietnamDay(Date.now() + daysFromToday * 86_400_000);
