@@ -82,6 +82,8 @@ class Procedure(Model):
 
     code: str
     name: str = Field(min_length=3)
+    # The name citizens use, for buttons and follow-ups. Required once every entry has one (issue 10).
+    short_name: str | None = Field(default=None, max_length=60)
     aliases: list[str] = Field(default_factory=list)
     field: str | None = None
     levels: list[Level] = Field(default_factory=list)
