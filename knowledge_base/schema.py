@@ -82,6 +82,7 @@ class Procedure(Model):
 
     code: str
     name: str = Field(min_length=3)
+    short_name: str | None = Field(default=None, max_length=60)
     aliases: list[str] = Field(default_factory=list)
     field: str | None = None
     levels: list[Level] = Field(default_factory=list)
