@@ -1,0 +1,51 @@
+"""No application log line holds a full phone number."""
+
+import logging
+import re
+
+import pytest
+
+from text_matching import PersonalDataFilter, install_log_scrubbing
+
+
+@pytest.fixture
+def captured() -> list[str]:
+    lines: list[str] = []
+
+    class ListHandler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(self.format(record))
+
+    handler = ListHandler()
+    logger = logging.getLogger("tests.text_matching")
+    logger.addHandler(handler)
+    logger.propagate = False
+    install_log_scrubbing()
+    yield lines
+    logger.removeHandler(handler)
+
+
+def test_a_log_line_never_holds_a_full_phone_number(captured: list[str]) -> None:
+    logger = logging.getLogger("tests.text_matching")
+    logger.warning("complaint from %s: %s", "0912.345.678", {"text": "gọi +84 987 654 321"})
+    logger.warning("citizen wrote: sđt 0912345678, tên tôi là Nguyễn Văn An")
+    try:
+        raise ValueError("bad phone 0933 444 555")
+    except ValueError:
+        logger.exception("validation failed")
+    text = "\n".join(captured)
+    assert "[SĐT]" in text and "[TÊN]" in text
+    assert not re.search(r"\d{3}\D?\d{3}\D?\d{3}", text), text
+    assert "Nguyễn" not in text
+
+
+def test_the_filter_is_installed_once_per_handler(captured: list[str]) -> None:
+    install_log_scrubbing()
+    handler = logging.getLogger("tests.text_matching").handlers[-1]
+    assert sum(isinstance(f, PersonalDataFilter) for f in handler.filters) == 1
+
+
+def test_a_record_without_personal_data_is_left_as_it_was() -> None:
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "answered %s in %d ms", ("1.001193", 24), None)
+    assert PersonalDataFilter().filter(record)
+    assert record.args == ("1.001193", 24) and record.getMessage() == "answered 1.001193 in 24 ms"

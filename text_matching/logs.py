@@ -1,0 +1,42 @@
+"""Application logs never hold personal data: a filter scrubs every record before a handler writes it."""
+
+from __future__ import annotations
+
+import logging
+
+from text_matching.personal_data import scrub_personal_data
+
+_exception_formatter = logging.Formatter()
+
+
+class PersonalDataFilter(logging.Filter):
+    """Masks phone and ID numbers, emails and introduced names in a record's message, arguments included,
+    and in its formatted exception. It never drops a record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        scrubbed = scrub_personal_data(message)
+        if scrubbed != message:
+            record.msg, record.args = scrubbed, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = _exception_formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = scrub_personal_data(record.exc_text)
+        return True
+
+
+_FILTER = PersonalDataFilter()
+
+
+def install_log_scrubbing() -> None:
+    """Adds the filter to every handler configured so far: the root logger's, those of loggers that do not
+    pass records on (uvicorn's, sanic's access logs) and Python's last-resort handler. A filter on a logger
+    would miss records its children pass up; one on each handler sees them all. Call it once logging is
+    configured; calling it again adds nothing twice."""
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    handlers = {handler for logger in loggers for handler in getattr(logger, "handlers", ())}
+    if logging.lastResort is not None:
+        handlers.add(logging.lastResort)
+    for handler in handlers:
+        if _FILTER not in handler.filters:
+            handler.addFilter(_FILTER)
