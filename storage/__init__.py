@@ -1,4 +1,5 @@
-"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs.
+"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs, conversation
+events and the friction report built from them.
 
 The schema is owned by the Alembic migrations in storage/migrations (`python -m storage upgrade`).
 """
@@ -22,15 +23,23 @@ from storage.complaints import (
     ComplaintState,
     ComplaintStatus,
 )
+from storage.conversation_events import (
+    UNANSWERED_KINDS,
+    ConversationEventDraft,
+    ConversationEventKind,
+    ConversationEventStore,
+)
 from storage.db import make_engine, metadata
 from storage.feedback import Feedback, FeedbackDraft, FeedbackStore
 from storage.handoffs import Handoff, HandoffDraft, HandoffReason, HandoffStore
 from storage.migrations import upgrade_database, upgrade_database_at
+from storage.pseudonyms import SenderPseudonyms
 from storage.reference_codes import MistypedReferenceCode, parse_reference_code
 from storage.users import User, UsernameTaken, UserRole, UserStore
 from storage.working_days import WorkingCalendar
 
 __all__ = [
+    "UNANSWERED_KINDS",
     "UNRESOLVED_STATES",
     "AuditEntry",
     "AuditLog",
@@ -44,6 +53,9 @@ __all__ = [
     "ComplaintSort",
     "ComplaintState",
     "ComplaintStatus",
+    "ConversationEventDraft",
+    "ConversationEventKind",
+    "ConversationEventStore",
     "Feedback",
     "FeedbackDraft",
     "FeedbackStore",
@@ -53,6 +65,7 @@ __all__ = [
     "HandoffStore",
     "MistypedReferenceCode",
     "PublicReplyRequired",
+    "SenderPseudonyms",
     "TransitionNotAllowed",
     "UnknownReferenceCode",
     "User",

@@ -15,9 +15,10 @@ from fastapi.staticfiles import StaticFiles
 
 from knowledge_base.loader import load_profile
 from settings import Settings, get_settings
+from settings.keys import load_or_create_key
 from storage import AuditLog, ComplaintService, UsernameTaken, UserRole, UserStore, make_engine
 from webhook.api.routes import auth, chat, complaints, health, profile
-from webhook.core.security import hash_password, load_or_create_secret_key
+from webhook.core.security import hash_password
 from webhook.rasa_client import RasaClient
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     if not settings.secret_key:
         settings = settings.model_copy(
-            update={"secret_key": load_or_create_secret_key(settings.secret_key_file)}
+            update={"secret_key": load_or_create_key(settings.secret_key_file)}
         )
 
     @asynccontextmanager
