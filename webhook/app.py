@@ -47,9 +47,7 @@ def ensure_first_manager(users: UserStore, settings: Settings) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     if not settings.secret_key:
-        settings = settings.model_copy(
-            update={"secret_key": load_or_create_key(settings.secret_key_file)}
-        )
+        settings = settings.model_copy(update={"secret_key": load_or_create_key(settings.secret_key_file)})
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
