@@ -8,8 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.conversation_events import record_event
 from actions.stores import handoff_store
-from storage import HandoffDraft, HandoffReason
+from storage import ConversationEventKind, HandoffDraft, HandoffReason
 
 FAILURES_BEFORE_HANDOFF = 2
 
@@ -20,12 +21,17 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: Handoff
             sender_id=tracker.sender_id, reason=reason, last_message=tracker.latest_message.get("text")
         )
     )
+    record_event(tracker, ConversationEventKind.HANDOFF, tracker.get_slot("procedure_code"))
     dispatcher.utter_message(response="utter_handoff")
     return [SlotSet("failed_attempts", 0)]
 
 
-def register_failure(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> list[EventType]:
-    """Say `response`; on the second failure in a row, hand the conversation to staff instead."""
+def register_failure(
+    dispatcher: CollectingDispatcher, tracker: Tracker, response: str, kind: ConversationEventKind
+) -> list[EventType]:
+    """Record the question the bot could not answer (as `kind`) and say `response`; on the second failure
+    in a row, hand the conversation to staff instead."""
+    record_event(tracker, kind, tracker.get_slot("procedure_code"))
     failures = int(tracker.get_slot("failed_attempts") or 0) + 1
     if failures >= FAILURES_BEFORE_HANDOFF:
         return hand_off(dispatcher, tracker, reason=HandoffReason.REPEATED_FAILURE)
