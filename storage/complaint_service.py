@@ -7,7 +7,7 @@ every change is one transaction that updates the complaint and appends to compla
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from storage.complaints import (
     ComplaintState,
     ComplaintStatus,
     complaints,
+    vietnam_day_start,
     vietnam_today,
 )
 from storage.db import utc_now
@@ -299,9 +300,9 @@ class ComplaintService:
             overdue = and_(c.status.in_(UNRESOLVED_STATES), c.answer_due < vietnam_today())
             conditions.append(overdue if query.overdue else ~overdue)
         if query.created_from:
-            conditions.append(c.created_at >= _start_of_day(query.created_from))
+            conditions.append(c.created_at >= vietnam_day_start(query.created_from))
         if query.created_to:
-            conditions.append(c.created_at < _start_of_day(query.created_to, days_after=1))
+            conditions.append(c.created_at < vietnam_day_start(query.created_to, days_after=1))
         return conditions
 
     def _code_taken(self, code: str) -> bool:
@@ -330,7 +331,3 @@ class ComplaintService:
             return [c.answer_due]
         waiting = case((c.status.in_(UNRESOLVED_STATES), 0), else_=1)
         return [waiting, c.answer_due, c.created_at]
-
-
-def _start_of_day(day: date, days_after: int = 0) -> datetime:
-    return datetime.combine(day.fromordinal(day.toordinal() + days_after), datetime.min.time(), VIETNAM_TIME)

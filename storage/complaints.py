@@ -94,6 +94,11 @@ def vietnam_today() -> date:
     return datetime.now(VIETNAM_TIME).date()
 
 
+def vietnam_day_start(day: date, days_after: int = 0) -> datetime:
+    """The moment a day (or the one `days_after` it) begins in Vietnam: the bounds of a date-range filter."""
+    return datetime.combine(day + timedelta(days=days_after), datetime.min.time(), VIETNAM_TIME)
+
+
 class ComplaintDraft(BaseModel):
     """Everything the complaint form collects, validated before anything is stored."""
 
