@@ -23,6 +23,7 @@ eval: setup
 	$(APP_PYTHON) -m search_index eval --questions $(QUESTIONS) $(if $(KB),--kb $(KB))
 
 bench: setup
+	$(APP_PYTHON) -m text_matching.bench
 	$(APP_PYTHON) -m search_index bench
 
 nlu-eval: setup

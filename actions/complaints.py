@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -21,7 +22,9 @@ from actions.knowledge import procedure_search
 from actions.stores import complaint_service
 from storage import ConversationEventKind, MistypedReferenceCode, parse_reference_code
 from storage.complaints import VIETNAM_TIME, ComplaintDraft, ComplaintKind, date_order_problem, vietnam_today
-from vietnamese import fold_diacritics, normalize_mobile, parse_vietnamese_date
+from text_matching import PhraseTable, parsed, strip_name_introduction
+from text_matching.codes import as_dossier_code, find_reference_code
+from vietnamese import normalize_mobile, parse_vietnamese_date
 
 logger = logging.getLogger(__name__)
 
@@ -45,17 +48,16 @@ CORRECTABLE = {
     "description", "citizen_name", "phone",
 }  # fmt: skip
 # A short answer with one of these words means "none / I don't know" ("ko nhớ mã hồ sơ", "chưa có").
-NEGATIONS = {"khong", "ko", "k", "kg", "hong", "chua", "bo qua"}
+NOT_KNOWN = PhraseTable.from_yaml(Path(__file__).with_name("phrases.yml"), "not_known")
 SHORT_ANSWER_WORDS = 6
 NONE = "không có"
-NAME_PREFIX = re.compile(r"^(ten (toi|minh|em|tui) la|(toi|minh|em|tui) ten|toi la)\s+")
 PROCEDURE_CODE_SUFFIX = re.compile(r"\((\d\.\d{6})\)$")
 
 
 def is_not_known(value: Any) -> bool:
-    words = re.findall(r"\w+", fold_diacritics(str(value)))
-    phrase = f" {' '.join(words)} "
-    return len(words) <= SHORT_ANSWER_WORDS and any(f" {word} " in phrase for word in NEGATIONS)
+    with parsed(str(value)) as doc:
+        words = sum(not (token.is_punct or token.is_space) for token in doc)
+        return words <= SHORT_ANSWER_WORDS and bool(NOT_KNOWN.spans(doc))
 
 
 def _optional(value: Any) -> Any:
@@ -128,13 +130,12 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_dossier_code(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        text = str(value).strip()
-        if is_not_known(text):
+        if is_not_known(value):
             return {"dossier_code": NONE}
-        if not re.fullmatch(r"[\w.\-/]{5,40}", text) or not re.search(r"\d", text):
+        code = as_dossier_code(str(value))
+        if code is None:
             dispatcher.utter_message(response="utter_invalid_dossier_code")
-            return {"dossier_code": None}
-        return {"dossier_code": text.upper()}
+        return {"dossier_code": code}
 
     def validate_agency(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -189,9 +190,7 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_citizen_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = str(value).strip()
-        prefix = NAME_PREFIX.match(fold_diacritics(name))
-        name = name[prefix.end() :] if prefix else name  # folding keeps length, so offsets carry over
+        name = strip_name_introduction(str(value).strip())
         looks_like_name = re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+){0,6}", name)
         if not looks_like_name or parse_vietnamese_date(name, today=vietnam_today()) or is_not_known(name):
             dispatcher.utter_message(response="utter_invalid_name")
@@ -296,13 +295,11 @@ class ValidateComplaintStatusForm(FormValidationAction):
     def validate_complaint_code(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        found = re.search(r"p\W*a\W*[-–_]?\W*\w{6,7}\b", str(value), re.IGNORECASE)
+        found = find_reference_code(str(value))
         try:
-            code = parse_reference_code(found[0]) if found else None
+            code = parse_reference_code(found) if found else None
         except MistypedReferenceCode:
-            dispatcher.utter_message(
-                response="utter_complaint_code_mistyped", reference_code=found[0].upper()
-            )
+            dispatcher.utter_message(response="utter_complaint_code_mistyped", reference_code=found.upper())
             return {"complaint_code": None}
         if code is None:
             dispatcher.utter_message(response="utter_invalid_complaint_code")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -9,8 +10,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation_events import record_event
+from actions.knowledge import province_profile
 from actions.stores import handoff_store
-from storage import ConversationEventKind, HandoffDraft, HandoffReason
+from storage import ConversationEventKind, HandoffDraft, HandoffReason, WorkingCalendar
+from storage.complaints import VIETNAM_TIME
+from storage.working_days import StaffHours
+from vietnamese import format_vietnamese_datetime
 
 FAILURES_BEFORE_HANDOFF = 2
 
@@ -18,11 +23,23 @@ FAILURES_BEFORE_HANDOFF = 2
 def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: HandoffReason) -> list[EventType]:
     handoff_store().add(
         HandoffDraft(
-            sender_id=tracker.sender_id, reason=reason, last_message=tracker.latest_message.get("text")
+            sender_id=tracker.sender_id,
+            reason=reason,
+            channel=tracker.get_latest_input_channel() or "web",
+            last_message=tracker.latest_message.get("text"),
         )
     )
     record_event(tracker, ConversationEventKind.HANDOFF, tracker.get_slot("procedure_code"))
-    dispatcher.utter_message(response="utter_handoff")
+    profile = province_profile()
+    staff = StaffHours(profile.staff_hours, WorkingCalendar.for_profile(profile))
+    opening = staff.next_opening(datetime.now(VIETNAM_TIME))
+    if opening is None:
+        dispatcher.utter_message(response="utter_handoff")
+    else:
+        # Never promise an answer "now" when nobody is there to give it.
+        dispatcher.utter_message(
+            response="utter_handoff_after_hours", staff_back=format_vietnamese_datetime(opening)
+        )
     return [SlotSet("failed_attempts", 0)]
 
 

@@ -6,7 +6,7 @@ The procedure a conversation is about is kept in the `procedure_code` slot, so f
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -20,7 +20,7 @@ from actions.procedure_choices import button_title, offered_choices
 from knowledge_base import procedure_card
 from search_index import ProcedureSearch
 from storage import ConversationEventKind
-from vietnamese import fold_diacritics
+from text_matching import PhraseTable
 
 ASPECT_BY_INTENT = {
     "ask_procedure": "card",
@@ -31,24 +31,13 @@ ASPECT_BY_INTENT = {
     "ask_online": "online",
 }
 MAX_CHOICES = 3
-# Folded phrases that show a question also asks for another aspect ("nộp ở đâu, mất phí ko?").
-ASPECT_PHRASES = {
-    "documents": ("giay to", "can gi", "can j", "can nhung gi", "mang gi", "mang theo", "thanh phan ho so"),
-    "fee": ("phi", "le phi", "bao nhieu tien", "mat tien", "ton tien", "het bao nhieu", "mat bao nhieu"),
-    "time": ("bao lau", "may ngay", "bao nhieu ngay", "thoi gian", "thoi han"),
-    "where": ("o dau", "di dau", "den dau", "cho nao", "noi nop", "co quan nao"),
-    "online": ("online", "truc tuyen", "qua mang", "tren mang", "vneid"),
-}
+# Phrases that show a question also asks for another aspect ("nộp ở đâu, mất phí ko?").
+ASPECT_PHRASES = PhraseTable.from_yaml(Path(__file__).with_name("phrases.yml"), "aspects")
 
 
 def worded_aspects(text: str) -> list[str]:
     """The aspects the wording asks for ("nộp ở đâu, mất phí ko?" -> where, fee)."""
-    words = " " + " ".join(re.findall(r"\w+", fold_diacritics(text))) + " "
-    return [
-        aspect
-        for aspect, phrases in ASPECT_PHRASES.items()
-        if any(f" {phrase} " in words for phrase in phrases)
-    ]
+    return ASPECT_PHRASES.found(text)
 
 
 def asked_aspects(intent_aspect: str, text: str) -> list[str]:

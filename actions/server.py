@@ -15,12 +15,15 @@ from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json
 
 from actions.knowledge import procedure_search, search_ready
+from text_matching import install_log_scrubbing
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
 
 
 @hookimpl
 def attach_sanic_app_extensions(app: Sanic) -> None:
+    # Runs in every process that builds the app, after rasa_sdk has configured its logging.
+    install_log_scrubbing()
     app.register_listener(_start_warm_up, "after_server_start")
     app.add_route(_ready, "/ready", methods=["GET"])
 

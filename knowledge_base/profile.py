@@ -41,6 +41,8 @@ class ProvinceProfile(Model):
     # themselves, lunar ones included, come from the `holidays` package).
     extra_days_off: list[date] = Field(default_factory=list)
     make_up_working_days: list[date] = Field(default_factory=list)
+    # When hotline staff answer handed-over conversations, on working days (Vietnam time).
+    staff_hours: list[str] = Field(default_factory=lambda: ["07:30-11:30", "13:30-17:00"])
     notes: list[str] = Field(default_factory=list)
 
     @property

@@ -40,6 +40,18 @@ class Settings(BaseSettings):
     first_manager_username: str = ""
     first_manager_password: str = ""
 
+    # Zalo Official Account (README: "Zalo"). The channel is off until the app id and keys are set.
+    zalo_app_id: str = ""
+    zalo_oa_secret_key: str = ""  # signs the events Zalo sends us
+    zalo_app_secret_key: str = ""  # refreshes the access token
+    zalo_access_token: str = ""  # first token pair; refreshed pairs are kept in the database
+    zalo_refresh_token: str = ""
+    zalo_api_url: str = "https://openapi.zalo.me"
+    zalo_oauth_url: str = "https://oauth.zaloapp.com"
+    zalo_event_max_age_seconds: int = 300
+    # The platform accepts consultation messages this long after the citizen last wrote.
+    zalo_reply_window_hours: int = 48
+
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
     gateway_host: str = "127.0.0.1"

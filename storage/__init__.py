@@ -5,6 +5,7 @@ The schema is owned by the Alembic migrations in storage/migrations (`python -m 
 """
 
 from storage.audit import AuditEntry, AuditLog
+from storage.channel_messages import ChannelStore, InboundEvent, OutboundMessage, OutboundState
 from storage.complaint_history import ComplaintChange
 from storage.complaint_service import (
     ComplaintFilter,
@@ -31,7 +32,16 @@ from storage.conversation_events import (
 )
 from storage.db import make_engine, metadata
 from storage.feedback import Feedback, FeedbackDraft, FeedbackStore
-from storage.handoffs import Handoff, HandoffDraft, HandoffReason, HandoffStore
+from storage.handoffs import (
+    Handoff,
+    HandoffDraft,
+    HandoffNotOpen,
+    HandoffReason,
+    HandoffState,
+    HandoffStore,
+    LiveAuthor,
+    LiveMessage,
+)
 from storage.migrations import upgrade_database, upgrade_database_at
 from storage.pseudonyms import SenderPseudonyms
 from storage.reference_codes import MistypedReferenceCode, parse_reference_code
@@ -43,6 +53,7 @@ __all__ = [
     "UNRESOLVED_STATES",
     "AuditEntry",
     "AuditLog",
+    "ChannelStore",
     "Complaint",
     "ComplaintChange",
     "ComplaintDraft",
@@ -61,9 +72,16 @@ __all__ = [
     "FeedbackStore",
     "Handoff",
     "HandoffDraft",
+    "HandoffNotOpen",
     "HandoffReason",
+    "HandoffState",
     "HandoffStore",
+    "InboundEvent",
+    "LiveAuthor",
+    "LiveMessage",
     "MistypedReferenceCode",
+    "OutboundMessage",
+    "OutboundState",
     "PublicReplyRequired",
     "SenderPseudonyms",
     "TransitionNotAllowed",

@@ -117,8 +117,9 @@ class ComplaintService:
     @classmethod
     def for_profile(cls, engine: Engine, profile: ProvinceProfile) -> ComplaintService:
         """The service with the province's calendar adjustments and answer time."""
-        calendar = WorkingCalendar(profile.extra_days_off, profile.make_up_working_days)
-        return cls(engine, calendar, answer_working_days=profile.answer_working_days)
+        return cls(
+            engine, WorkingCalendar.for_profile(profile), answer_working_days=profile.answer_working_days
+        )
 
     # --- citizens (through the bot) -------------------------------------------------------------------
 

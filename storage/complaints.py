@@ -1,8 +1,8 @@
 """Complaints about how a dossier was handled, stored durably before the citizen hears the code."""
 
-import re
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 from pydantic_core import PydanticCustomError
@@ -11,7 +11,7 @@ from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table
 from storage.db import SENDER_ID_LENGTH, UtcDateTime, metadata, stored_enum
 from storage.fields import LINE_MAX, Line, MobilePhone, OptionalLine, Paragraph
 from storage.reference_codes import CODE_MAX_LENGTH
-from vietnamese import fold_diacritics
+from text_matching import PhraseTable
 
 # Vietnam has no daylight saving time, so a fixed offset gives the citizen's calendar date exactly.
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
@@ -32,8 +32,8 @@ class ComplaintKind(str, Enum):
     @classmethod
     def from_text(cls, text: str) -> "ComplaintKind | None":
         """The kind a citizen's words name ("bị trễ hẹn", "ne tranh", "hách dịch"…), accents optional."""
-        words = " " + " ".join(re.findall(r"\w+", fold_diacritics(text))) + " "
-        return next((kind for phrase, kind in _KIND_PHRASES.items() if f" {phrase} " in words), None)
+        kind = _KIND_PHRASES.first(text)
+        return cls(kind) if kind else None
 
 
 _KIND_LABELS = {
@@ -42,25 +42,7 @@ _KIND_LABELS = {
     ComplaintKind.ATTITUDE: "Thái độ phục vụ",
     ComplaintKind.OTHER: "Khác",
 }
-# Folded phrases naming each kind; "không trả lời" is checked before the shorter "trễ".
-_KIND_PHRASES = {
-    "khong tra loi": ComplaintKind.EVASIVE,
-    "khong ai tra loi": ComplaintKind.EVASIVE,
-    "ko tra loi": ComplaintKind.EVASIVE,
-    "khong ai nghe": ComplaintKind.EVASIVE,
-    "khong phan hoi": ComplaintKind.EVASIVE,
-    "im lang": ComplaintKind.EVASIVE,
-    "ne tranh": ComplaintKind.EVASIVE,
-    "dun day": ComplaintKind.EVASIVE,
-    "tre hen": ComplaintKind.SLOW,
-    "qua han": ComplaintKind.SLOW,
-    "cham": ComplaintKind.SLOW,
-    "tre": ComplaintKind.SLOW,
-    "thai do": ComplaintKind.ATTITUDE,
-    "hach dich": ComplaintKind.ATTITUDE,
-    "kho de": ComplaintKind.ATTITUDE,
-    "khac": ComplaintKind.OTHER,
-}
+_KIND_PHRASES = PhraseTable.from_yaml(Path(__file__).with_name("complaint_kinds.yml"), "kinds")
 
 
 class ComplaintState(str, Enum):

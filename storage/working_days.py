@@ -8,9 +8,13 @@ province profile lists as extra days off and make-up working days.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 import holidays
+
+if TYPE_CHECKING:
+    from knowledge_base.profile import ProvinceProfile
 
 
 class WorkingCalendar:
@@ -20,6 +24,10 @@ class WorkingCalendar:
         self._public_holidays = holidays.country_holidays("VN")
         self._extra_days_off = frozenset(extra_days_off)
         self._make_up_working_days = frozenset(make_up_working_days)
+
+    @classmethod
+    def for_profile(cls, profile: ProvinceProfile) -> WorkingCalendar:
+        return cls(profile.extra_days_off, profile.make_up_working_days)
 
     def is_working_day(self, day: date) -> bool:
         if day in self._make_up_working_days:
@@ -44,3 +52,34 @@ class WorkingCalendar:
             current += timedelta(days=1)
             count += self.is_working_day(current)
         return count
+
+
+class StaffHours:
+    """When staff answer: periods of the day ("07:30-11:30") on working days."""
+
+    def __init__(self, periods: Iterable[str], calendar: WorkingCalendar) -> None:
+        self._periods = sorted(_period(text) for text in periods)
+        self._calendar = calendar
+
+    def next_opening(self, now: datetime) -> datetime | None:
+        """None while staff are at work; otherwise when they next start (in now's time zone)."""
+        if not self._periods:
+            return None  # no hours configured: staff are assumed available
+        day = now.date()
+        for _ in range(60):  # Tết and a weekend are never this long
+            if self._calendar.is_working_day(day):
+                for start, end in self._periods:
+                    opening = datetime.combine(day, start, now.tzinfo)
+                    if day == now.date() and opening <= now < datetime.combine(day, end, now.tzinfo):
+                        return None
+                    if opening > now:
+                        return opening
+            day += timedelta(days=1)
+        raise ValueError("no working period in the next 60 days")
+
+
+def _period(text: str) -> tuple[time, time]:
+    start, end = (time.fromisoformat(part.strip()) for part in text.split("-"))
+    if end <= start:
+        raise ValueError(f"a period ends after it starts: {text!r}")
+    return start, end

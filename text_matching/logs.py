@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from text_matching.personal_data import scrub_personal_data
+from text_matching.pipeline import vietnamese_nlp
 
 _exception_formatter = logging.Formatter()
 
@@ -32,7 +33,9 @@ def install_log_scrubbing() -> None:
     """Adds the filter to every handler configured so far: the root logger's, those of loggers that do not
     pass records on (uvicorn's, sanic's access logs) and Python's last-resort handler. A filter on a logger
     would miss records its children pass up; one on each handler sees them all. Call it once logging is
-    configured; calling it again adds nothing twice."""
+    configured; calling it again adds nothing twice. The pipeline is built here, at start-up, rather
+    than while the first citizen waits."""
+    vietnamese_nlp()
     loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
     handlers = {handler for logger in loggers for handler in getattr(logger, "handlers", ())}
     if logging.lastResort is not None:

@@ -8,7 +8,7 @@ invalid: "31/02" is None rather than whatever a looser rule might make of the di
 import calendar
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from vietnamese.folding import fold_diacritics
 
@@ -193,3 +193,11 @@ def parse_vietnamese_date(text: str, today: date, prefer_future: bool = False) -
         if match:
             return rule(match, today, prefer_future)
     return None
+
+
+_WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def format_vietnamese_datetime(moment: datetime) -> str:
+    """ "7:30 thứ Hai, 07/12/2026": how a time is told to a citizen."""
+    return f"{moment.hour}:{moment.minute:02d} {_WEEKDAY_NAMES[moment.weekday()]}, {moment:%d/%m/%Y}"

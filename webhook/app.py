@@ -16,8 +16,20 @@ from fastapi.staticfiles import StaticFiles
 from knowledge_base.loader import load_profile
 from settings import Settings, get_settings
 from settings.keys import load_or_create_key
-from storage import AuditLog, ComplaintService, UsernameTaken, UserRole, UserStore, make_engine
-from webhook.api.routes import auth, chat, complaints, health, profile
+from storage import (
+    AuditLog,
+    ChannelStore,
+    ComplaintService,
+    HandoffStore,
+    UsernameTaken,
+    UserRole,
+    UserStore,
+    make_engine,
+)
+from text_matching import install_log_scrubbing
+from webhook.api.routes import auth, chat, complaints, health, profile, staff, zalo
+from webhook.channels.zalo.channel import ZaloChannel
+from webhook.conversations import Conversations
 from webhook.core.security import hash_password
 from webhook.rasa_client import RasaClient
 
@@ -46,6 +58,7 @@ def ensure_first_manager(users: UserStore, settings: Settings) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    install_log_scrubbing()  # uvicorn has configured its logging by the time it calls this factory
     if not settings.secret_key:
         settings = settings.model_copy(update={"secret_key": load_or_create_key(settings.secret_key_file)})
 
@@ -58,13 +71,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.complaints = ComplaintService.for_profile(engine, app.state.profile)
         app.state.users = UserStore(engine)
         app.state.audit = AuditLog(engine)
+        app.state.handoffs = HandoffStore(engine)
+        app.state.conversations = Conversations(app.state.rasa, app.state.handoffs)
         ensure_first_manager(app.state.users, settings)
+        app.state.zalo_store = ChannelStore(engine, ZaloChannel.name)
+        app.state.zalo = None
+        if settings.zalo_app_id:
+            app.state.zalo = ZaloChannel.from_settings(
+                settings, app.state.zalo_store, app.state.conversations, app.state.profile.hotline_text
+            )
+            app.state.zalo.resume()
         yield
+        if app.state.zalo is not None:
+            await app.state.zalo.aclose()
         await app.state.rasa.aclose()
         engine.dispose()
 
     app = FastAPI(title="Trợ lý Dịch vụ công", version="0.2.0", lifespan=lifespan)
-    for router in (chat.router, profile.router, health.router, auth.router, complaints.router):
+    for router in (
+        chat.router,
+        profile.router,
+        health.router,
+        auth.router,
+        complaints.router,
+        staff.router,
+        zalo.router,
+    ):
         app.include_router(router)
     # Mounted last: every API route above takes precedence over a static file of the same path.
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")

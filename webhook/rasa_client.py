@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import httpx
 
-from webhook.schemas import BotMessage, Button, ServiceHealth
+from webhook.schemas import BotMessage, Button, ServiceHealth, TranscriptLine
 
 
 class RasaUnavailable(RuntimeError):
@@ -15,10 +17,12 @@ class RasaClient:
     def __init__(self, base_url: str, timeout_s: float = 30.0) -> None:
         self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout_s)
 
-    async def send(self, sender_id: str, text: str) -> list[BotMessage]:
+    async def send(self, sender_id: str, text: str, input_channel: str = "web") -> list[BotMessage]:
+        """The bot's replies; input_channel is kept on the conversation (and on complaints filed in it)."""
         try:
             response = await self._http.post(
-                "/webhooks/rest/webhook", json={"sender": sender_id, "message": text}
+                "/webhooks/rest/webhook",
+                json={"sender": sender_id, "message": text, "input_channel": input_channel},
             )
             response.raise_for_status()
         except httpx.HTTPError as error:
@@ -30,6 +34,26 @@ class RasaClient:
             )
             for item in response.json()
             if item.get("text") or item.get("buttons")
+        ]
+
+    async def transcript(self, sender_id: str) -> list[TranscriptLine]:
+        """What the citizen and the bot said in this conversation, from Rasa's tracker store."""
+        try:
+            response = await self._http.get(
+                f"/conversations/{sender_id}/tracker", params={"include_events": "ALL"}
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise RasaUnavailable(str(error)) from error
+        authors = {"user": "citizen", "bot": "bot"}
+        return [
+            TranscriptLine(
+                at=datetime.fromtimestamp(event["timestamp"], timezone.utc),
+                author=authors[event["event"]],
+                text=event["text"],
+            )
+            for event in response.json().get("events", [])
+            if event.get("event") in authors and event.get("text")
         ]
 
     async def health(self) -> ServiceHealth:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SENDER_ID_MAX_CHARS = 128
+SENDER_ID_PATTERN = r"^[\w.:@-]+$"
 TEXT_MAX_CHARS = 2000  # the web chat's input has the same maxlength
 
 
@@ -17,7 +19,7 @@ class ChatRequest(BaseModel):
     sender_id: str = Field(
         min_length=1,
         max_length=SENDER_ID_MAX_CHARS,
-        pattern=r"^[\w.:@-]+$",
+        pattern=SENDER_ID_PATTERN,
         description="Stable id of the citizen",
     )
     text: str = Field(min_length=1, max_length=TEXT_MAX_CHARS, description="What the citizen typed")
@@ -35,6 +37,16 @@ class BotMessage(BaseModel):
 
 class ChatReply(BaseModel):
     messages: list[BotMessage]
+    with_staff: bool = Field(
+        default=False,
+        description="A member of staff holds the conversation: the bot stays quiet, staff answer",
+    )
+
+
+class StaffMessage(BaseModel):
+    id: int = Field(description="Pass the last one seen as `after` to get only newer ones")
+    text: str
+    at: datetime
 
 
 class ErrorReply(BaseModel):
@@ -60,3 +72,9 @@ class ProvinceInfo(BaseModel):
     province: str = Field(description="Province name, e.g. Tây Ninh")
     hotline_text: str = Field(description="What citizens are told to call for help")
     portal_url: str = Field(description="Where citizens submit applications online")
+
+
+class TranscriptLine(BaseModel):
+    at: datetime
+    author: Literal["citizen", "bot", "staff"]
+    text: str

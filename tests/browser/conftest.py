@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from settings import Settings
+from storage import upgrade_database_at
 from tests.browser.servers import FakeRasa, ServerThread, free_port
 from webhook.app import create_app
 
@@ -43,10 +44,12 @@ def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
 @pytest.fixture(scope="session")
 def gateway_url(fake_rasa_server: FakeRasa, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     state = tmp_path_factory.mktemp("gateway")
+    database_url = f"sqlite:///{state / 'gateway.sqlite3'}"
+    upgrade_database_at(database_url)
     settings = Settings(
         rasa_url=fake_rasa_server.url,
         action_server_url=f"http://127.0.0.1:{free_port()}",
-        database_url=f"sqlite:///{state / 'gateway.sqlite3'}",
+        database_url=database_url,
         secret_key_file=state / "secret_key",
     )
     with ServerThread(create_app(settings)) as server:

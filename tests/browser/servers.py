@@ -49,6 +49,7 @@ class FakeRasa:
     url: str = ""
     down: bool = False
     received: list[tuple[str, str]] = field(default_factory=list)
+    input_channels: list[str] = field(default_factory=list)
 
     def reply(self, sender: str, message: str) -> list[dict]:
         if self.down:
@@ -79,6 +80,7 @@ class FakeRasa:
         @app.post("/webhooks/rest/webhook")
         async def webhook(request: Request) -> list[dict]:
             body = await request.json()
+            self.input_channels.append(body.get("input_channel", "rest"))
             return self.reply(body["sender"], body["message"])
 
         @app.get("/status")

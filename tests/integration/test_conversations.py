@@ -68,7 +68,7 @@ def test_complaint_is_stored_before_its_code_is_given_and_can_be_looked_up(
     conversation.press("Cơ quan")  # correct one answer without starting over
     assert "UBND phường 1" in conversation.say("UBND phường 1")
     receipt = conversation.press("Đúng, gửi đi")
-    code = re.search(r"PA-[A-Z0-9]{6}", receipt)
+    code = re.search(r"PA-[A-Z0-9]{7}", receipt)
     assert code, receipt
 
     with create_engine(product_settings.database_url).connect() as db:

@@ -1,7 +1,19 @@
 import pytest
 from pydantic import ValidationError
 
-from storage import FeedbackDraft, FeedbackStore, HandoffDraft, HandoffReason, HandoffStore, make_engine
+from storage import (
+    FeedbackDraft,
+    FeedbackStore,
+    HandoffDraft,
+    HandoffNotOpen,
+    HandoffReason,
+    HandoffState,
+    HandoffStore,
+    LiveAuthor,
+    UserRole,
+    UserStore,
+    make_engine,
+)
 
 
 def test_rating_is_stored_durably(database_url, engine):
@@ -29,7 +41,7 @@ def test_open_handoffs_oldest_first_without_resolved(engine):
     )
     resolved = store.add(HandoffDraft(sender_id="web-2", reason=HandoffReason.REPEATED_FAILURE))
     last = store.add(HandoffDraft(sender_id="web-3", reason="repeated_failure", last_message="???"))
-    store.resolve(resolved.id)
+    store.close(resolved.id)
     assert [handoff.id for handoff in store.open_handoffs()] == [first.id, last.id]
 
 
@@ -46,3 +58,33 @@ def test_marking_a_waiting_conversation_again_updates_it(engine):
 def test_unknown_reason_is_rejected():
     with pytest.raises(ValidationError):
         HandoffDraft(sender_id="web-1", reason="bored")
+
+
+@pytest.fixture
+def staff(engine):
+    users = UserStore(engine)
+    return users.add("tongdai1", "Tổng đài 1", UserRole.STAFF, "x"), users.add(
+        "tongdai2", "Tổng đài 2", UserRole.STAFF, "x"
+    )
+
+
+def test_staff_take_answer_and_release_a_conversation(engine, staff):
+    store = HandoffStore(engine)
+    handoff = store.add(HandoffDraft(sender_id="zalo-1", reason=HandoffReason.REQUESTED, channel="zalo"))
+    assert store.held("zalo-1") is None
+    taken = store.take(handoff.id, staff[0].id)
+    assert (taken.state, taken.taken_by) == (HandoffState.TAKEN, staff[0].id)
+    assert store.held("zalo-1").id == handoff.id
+    with pytest.raises(HandoffNotOpen):
+        store.take(handoff.id, staff[1].id)  # already taken
+    store.add_message(handoff.id, LiveAuthor.CITIZEN, "em cần hỏi về sổ đỏ")
+    reply = store.add_message(handoff.id, LiveAuthor.STAFF, "Chào chị, em xem giúp ạ.", user_id=staff[0].id)
+    assert [m.text for m in store.staff_messages_for("zalo-1")] == ["Chào chị, em xem giúp ạ."]
+    assert store.staff_messages_for("zalo-1", after_id=reply.id) == []
+    with pytest.raises(HandoffNotOpen):
+        store.release(handoff.id, staff[1].id)  # only who holds it
+    assert store.release(handoff.id, staff[0].id).state is HandoffState.RELEASED
+    assert store.held("zalo-1") is None and store.open_handoffs() == []
+    # Asking again later opens a new entry in the queue.
+    again = store.add(HandoffDraft(sender_id="zalo-1", reason=HandoffReason.REQUESTED))
+    assert again.id != handoff.id and again.state is HandoffState.WAITING

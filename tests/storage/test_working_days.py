@@ -1,10 +1,12 @@
 """Due dates and delays count Vietnamese working days: weekends, lunar and solar holidays, moved days."""
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from storage import WorkingCalendar
+from knowledge_base.profile import ProvinceProfile
+from storage import ComplaintService, WorkingCalendar, make_engine
+from storage.working_days import StaffHours
 
 calendar = WorkingCalendar()
 
@@ -48,3 +50,36 @@ def test_province_days_off_and_make_up_working_days():
     assert moved.is_working_day(date(2027, 1, 23))  # a Saturday
     assert moved.add_working_days(date(2027, 1, 22), 1) == date(2027, 1, 23)
     assert moved.add_working_days(date(2027, 1, 29), 1) == date(2027, 2, 2)
+
+
+def test_the_complaint_service_takes_the_days_and_answer_time_from_the_profile(tmp_path):
+    profile = ProvinceProfile(
+        province="Tây Ninh",
+        complaint_answer_working_days=3,
+        extra_days_off=[date(2027, 2, 1)],
+        make_up_working_days=[date(2027, 1, 23)],
+    )
+    service = ComplaintService.for_profile(make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}"), profile)
+    assert service.calendar.is_working_day(date(2027, 1, 23))
+    assert not service.calendar.is_working_day(date(2027, 2, 1))
+    assert ProvinceProfile(province="Tây Ninh").answer_working_days == 10
+
+
+ICT = timezone(timedelta(hours=7))
+hours = StaffHours(["13:30-17:00", "07:30-11:30"], WorkingCalendar())
+
+
+@pytest.mark.parametrize(
+    ("now", "opening"),
+    [
+        (datetime(2026, 12, 2, 9, 0, tzinfo=ICT), None),  # Wednesday morning: at work
+        (datetime(2026, 12, 2, 12, 0, tzinfo=ICT), datetime(2026, 12, 2, 13, 30, tzinfo=ICT)),  # lunch
+        (
+            datetime(2026, 12, 4, 17, 30, tzinfo=ICT),
+            datetime(2026, 12, 7, 7, 30, tzinfo=ICT),
+        ),  # Friday evening
+        (datetime(2027, 2, 5, 10, 0, tzinfo=ICT), datetime(2027, 2, 11, 7, 30, tzinfo=ICT)),  # Tết
+    ],
+)
+def test_staff_hours_say_when_staff_next_answer(now, opening):
+    assert hours.next_opening(now) == opening

@@ -2,6 +2,7 @@
 
 import logging
 import re
+from unittest.mock import Mock
 
 import pytest
 
@@ -49,3 +50,21 @@ def test_a_record_without_personal_data_is_left_as_it_was() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "answered %s in %d ms", ("1.001193", 24), None)
     assert PersonalDataFilter().filter(record)
     assert record.args == ("1.001193", 24) and record.getMessage() == "answered 1.001193 in 24 ms"
+
+
+@pytest.mark.parametrize("service", ["gateway", "action_server"])
+def test_the_gateway_and_the_action_server_install_the_filter(service: str) -> None:
+    handler = logging.NullHandler()  # as uvicorn's and rasa_sdk's own logging configuration add theirs
+    logging.getLogger(f"tests.{service}").addHandler(handler)
+    try:
+        if service == "gateway":
+            from webhook.app import create_app
+
+            create_app()
+        else:
+            from actions.server import attach_sanic_app_extensions
+
+            attach_sanic_app_extensions(Mock())
+        assert any(isinstance(f, PersonalDataFilter) for f in handler.filters)
+    finally:
+        logging.getLogger(f"tests.{service}").removeHandler(handler)

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from settings import Settings
+from storage import upgrade_database_at
 from webhook.app import create_app
 
 
@@ -35,10 +36,13 @@ def province_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(province_dir: Path) -> Iterator[TestClient]:
+    database_url = f"sqlite:///{province_dir / 'backend.sqlite3'}"
+    upgrade_database_at(database_url)
     settings = Settings(
         rasa_url=f"http://127.0.0.1:{_closed_port()}",
         province_dir=province_dir,
         secret_key_file=province_dir / "secret_key",
+        database_url=database_url,
     )
     with TestClient(create_app(settings)) as client:
         yield client

@@ -9,7 +9,8 @@ from fastapi.security import OAuth2PasswordBearer
 
 from knowledge_base.profile import ProvinceProfile
 from settings import Settings
-from storage import AuditLog, ComplaintService, User, UserRole, UserStore
+from storage import AuditLog, ComplaintService, HandoffStore, User, UserRole, UserStore
+from webhook.channels.zalo.channel import ZaloChannel
 from webhook.core.security import username_from_token
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token")
@@ -35,11 +36,22 @@ def get_audit(request: Request) -> AuditLog:
     return request.app.state.audit
 
 
+def get_handoffs(request: Request) -> HandoffStore:
+    return request.app.state.handoffs
+
+
+def get_zalo(request: Request) -> ZaloChannel | None:
+    """The Zalo channel, or None when it is not configured."""
+    return request.app.state.zalo
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ProfileDep = Annotated[ProvinceProfile, Depends(get_profile)]
 ComplaintsDep = Annotated[ComplaintService, Depends(get_complaints)]
 UsersDep = Annotated[UserStore, Depends(get_users)]
 AuditDep = Annotated[AuditLog, Depends(get_audit)]
+HandoffsDep = Annotated[HandoffStore, Depends(get_handoffs)]
+ZaloDep = Annotated[ZaloChannel | None, Depends(get_zalo)]
 
 _UNAUTHENTICATED = HTTPException(
     status.HTTP_401_UNAUTHORIZED,

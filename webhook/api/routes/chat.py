@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
 
-from webhook.rasa_client import RasaClient, RasaUnavailable
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+
+from webhook.api.deps import HandoffsDep
+from webhook.conversations import Conversations
+from webhook.rasa_client import RasaUnavailable
 from webhook.request_errors import VietnameseValidationRoute
-from webhook.schemas import ChatReply, ChatRequest, ErrorReply
+from webhook.schemas import SENDER_ID_PATTERN, ChatReply, ChatRequest, ErrorReply, StaffMessage
 
 router = APIRouter(prefix="/api", tags=["chat"], route_class=VietnameseValidationRoute)
 
@@ -21,9 +25,24 @@ router = APIRouter(prefix="/api", tags=["chat"], route_class=VietnameseValidatio
     summary="Send a citizen's message to the bot",
 )
 async def chat(body: ChatRequest, request: Request) -> ChatReply:
-    rasa: RasaClient = request.app.state.rasa
+    conversations: Conversations = request.app.state.conversations
     try:
-        messages = await rasa.send(body.sender_id, body.text)
+        outcome = await conversations.handle(body.sender_id, body.text, channel="web")
     except RasaUnavailable as error:
         raise HTTPException(503, "Trợ lý đang tạm gián đoạn, bạn vui lòng thử lại sau ít phút.") from error
-    return ChatReply(messages=messages)
+    return ChatReply(messages=outcome.replies, with_staff=outcome.with_staff)
+
+
+@router.get(
+    "/chat/{sender_id}/staff-messages",
+    response_model=list[StaffMessage],
+    summary="What staff wrote to this conversation after a message id (the web chat polls it)",
+)
+async def staff_messages(
+    sender_id: Annotated[str, Path(pattern=SENDER_ID_PATTERN, max_length=128)],
+    handoffs: HandoffsDep,
+    after: Annotated[int, Query(ge=0)] = 0,
+) -> list[StaffMessage]:
+    return [
+        StaffMessage(id=m.id, text=m.text, at=m.at) for m in handoffs.staff_messages_for(sender_id, after)
+    ]

@@ -27,7 +27,7 @@ from storage import (
     UserRole,
     UserStore,
 )
-from webhook.api.deps import AuditDep, ComplaintsDep, CurrentUser, ManagerUser, UsersDep
+from webhook.api.deps import AuditDep, ComplaintsDep, CurrentUser, ManagerUser, UsersDep, ZaloDep
 from webhook.complaint_schemas import (
     AssignRequest,
     ComplaintDetail,
@@ -136,9 +136,17 @@ def _filter(
     page_size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> ComplaintFilter:
     return ComplaintFilter(
-        status=status_ or [], agency=agency, kind=kind, procedure_code=procedure_code, overdue=overdue,
-        created_from=created_from, created_to=created_to, sort=sort, page=page, page_size=page_size,
-    )  # fmt: skip
+        status=status_ or [],
+        agency=agency,
+        kind=kind,
+        procedure_code=procedure_code,
+        overdue=overdue,
+        created_from=created_from,
+        created_to=created_to,
+        sort=sort,
+        page=page,
+        page_size=page_size,
+    )
 
 
 FilterDep = Annotated[ComplaintFilter, Depends(_filter)]
@@ -227,6 +235,7 @@ def change_status(
     service: ComplaintsDep,
     users: UsersDep,
     audit: AuditDep,
+    zalo: ZaloDep,
 ) -> ComplaintDetail:
     complaint = _found(service, reference_code)
     try:
@@ -241,6 +250,8 @@ def change_status(
         raise HTTPException(status.HTTP_409_CONFLICT, str(error)) from error
     except PublicReplyRequired as error:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from error
+    if body.public_reply and zalo is not None and changed.channel == zalo.name:
+        zalo.notify_complaint_reply(changed)
     return _detail(changed, user, service, users, audit)
 
 

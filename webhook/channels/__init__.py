@@ -1,0 +1,1 @@
+"""Messaging platforms the backend connects citizens from (the web chat is webhook/api/routes/chat.py)."""
