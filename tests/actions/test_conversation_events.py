@@ -98,7 +98,7 @@ def test_the_second_failure_in_a_row_is_kept_and_handed_off(
         slots={"procedure_code": None, "pending_aspect": None, "failed_attempts": 1},
         text="xin visa đi Hàn Quốc",
     )
-    assert [message["response"] for message in messages] == ["utter_handoff"]
+    assert [message["response"].startswith("utter_handoff") for message in messages] == [True]
     assert [(event["kind"], event["question"]) for event in recorded()] == [
         ("no_match", "xin visa đi Hàn Quốc"),
         ("handoff", None),
