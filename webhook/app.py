@@ -21,13 +21,15 @@ from storage import (
     ChannelStore,
     ComplaintService,
     HandoffStore,
+    SenderPseudonyms,
     UsernameTaken,
     UserRole,
     UserStore,
     make_engine,
 )
+from storage.friction import FrictionReport
 from text_matching import install_log_scrubbing
-from webhook.api.routes import auth, chat, complaints, health, profile, staff, zalo
+from webhook.api.routes import auth, chat, complaints, health, profile, reports, staff, zalo
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
 from webhook.core.security import hash_password
@@ -73,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.audit = AuditLog(engine)
         app.state.handoffs = HandoffStore(engine)
         app.state.conversations = Conversations(app.state.rasa, app.state.handoffs)
+        app.state.friction = FrictionReport(engine, SenderPseudonyms.from_settings(settings))
         ensure_first_manager(app.state.users, settings)
         app.state.zalo_store = ChannelStore(engine, ZaloChannel.name)
         app.state.zalo = None
@@ -94,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
         auth.router,
         complaints.router,
+        reports.router,
         staff.router,
         zalo.router,
     ):
