@@ -14,12 +14,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.conversation_events import record_event
 from actions.forms import DynamicFormValidationAction
 from actions.knowledge import procedure_search, province_profile
 from actions.procedure_answers import mentions_procedure
 from knowledge_base import procedure_card
 from knowledge_base.profile import ProvinceProfile
 from knowledge_base.schema import Channel, DocumentRequirement, Procedure
+from storage import ConversationEventKind
 
 ANSWER = {"yes": True, "no": False, "skip": None}
 # The yes/no questions that narrow how the dossier is submitted, in the order asked: online first. Each is
@@ -216,9 +218,12 @@ class ValidateChecklistForm(DynamicFormValidationAction):
         procedure = procedure_search().procedure(state["code"]) if state["code"] else None
         if procedure is None:
             return {"checklist_reply": None}
+        confirmed_before = state["confirmed"]
         state = record_answer(procedure, state, str(value))
         if not state["code"]:  # not the procedure they meant: ask again
             return {"checklist_reply": None, "checklist_state": state, "checklist_procedure": None}
+        if state["confirmed"] and not confirmed_before:  # the walkthrough starts once the citizen confirms
+            record_event(tracker, ConversationEventKind.WALKTHROUGH_STARTED, procedure.code, procedure.name)
         return {"checklist_reply": None, "checklist_state": state}
 
 
@@ -269,4 +274,5 @@ class ActionChecklistSummary(Action):
         if procedure is None:
             return []
         dispatcher.utter_message(text=summary_text(procedure, state, province_profile()))
+        record_event(tracker, ConversationEventKind.WALKTHROUGH_FINISHED, procedure.code, procedure.name)
         return [SlotSet("procedure_code", procedure.code)]

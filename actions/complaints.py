@@ -17,9 +17,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.conversation_events import record_event
 from actions.knowledge import procedure_search
 from actions.stores import complaint_service
-from storage import MistypedReferenceCode, parse_reference_code
+from storage import ConversationEventKind, MistypedReferenceCode, parse_reference_code
 from storage.complaints import VIETNAM_TIME, ComplaintDraft, ComplaintKind, date_order_problem, vietnam_today
 from text_matching import PhraseTable, parsed, strip_name_introduction
 from text_matching.codes import as_dossier_code, find_reference_code
@@ -319,6 +320,9 @@ class ActionSubmitComplaint(Action):
             logger.exception("complaint could not be stored")
             dispatcher.utter_message(response="utter_complaint_store_failed")
             return [SlotSet("complaint_confirmed", None)]
+        # Only a procedure search recognised: the citizen's own words may hold anything.
+        name = procedure[: code.start()].rstrip() if code else None
+        record_event(tracker, ConversationEventKind.COMPLAINT_FILED, complaint.procedure_code, name)
         dispatcher.utter_message(
             response="utter_complaint_received",
             reference_code=complaint.reference_code,

@@ -14,9 +14,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.conversation_events import record_event
 from actions.knowledge import province_profile
 from actions.stores import handoff_store
-from storage import HandoffDraft, HandoffReason, WorkingCalendar
+from storage import ConversationEventKind, HandoffDraft, HandoffReason, WorkingCalendar
 from storage.complaints import VIETNAM_TIME
 from storage.working_days import StaffHours
 from vietnamese import format_vietnamese_datetime
@@ -40,6 +41,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: Handoff
             last_message=tracker.latest_message.get("text"),
         )
     )
+    record_event(tracker, ConversationEventKind.HANDOFF, tracker.get_slot("procedure_code"))
     opening = next_staff_opening()
     if opening is None:
         dispatcher.utter_message(response="utter_handoff")
@@ -64,8 +66,12 @@ def failures_in_a_row(tracker: Tracker) -> int:
     return 0
 
 
-def register_failure(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> list[EventType]:
-    """Say `response`; when the previous turn failed too, hand the conversation to staff instead."""
+def register_failure(
+    dispatcher: CollectingDispatcher, tracker: Tracker, response: str, kind: ConversationEventKind
+) -> list[EventType]:
+    """Record the question the bot could not answer (as `kind`) and say `response`; when the previous turn
+    failed too, hand the conversation to staff instead."""
+    record_event(tracker, kind, tracker.get_slot("procedure_code"))
     failures = failures_in_a_row(tracker) + 1
     if failures >= FAILURES_BEFORE_HANDOFF:
         return hand_off(dispatcher, tracker, reason=HandoffReason.REPEATED_FAILURE)

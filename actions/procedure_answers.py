@@ -15,11 +15,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.conversation_events import record_event
 from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
 from actions.procedure_choices import offered_choices
 from knowledge_base import procedure_card
 from search_index import ProcedureSearch
+from storage import ConversationEventKind
 from text_matching import PhraseTable
 
 ASPECT_BY_INTENT = {
@@ -55,7 +57,13 @@ def mentions_procedure(tracker: Tracker) -> bool:
 
 
 def answer_from_search(
-    dispatcher: CollectingDispatcher, text: str, aspect: str, aspects: list[str], *, hedge: bool = False
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    text: str,
+    aspect: str,
+    aspects: list[str],
+    *,
+    hedge: bool = False,
 ) -> list[EventType] | None:
     """Answer the procedure search is sure of, or offer the likely ones as buttons; None when nothing is
     even likely. With `hedge`, nothing is answered outright: the procedures are offered, worded as unsure."""
@@ -67,9 +75,12 @@ def answer_from_search(
         return None
     sure = best.sure and not hedge
     if sure and len(choices) < 2:
-        return answer_procedure(dispatcher, best.code, aspects)
+        return answer_procedure(dispatcher, tracker, best.code, aspects)
     # Several fit about equally, or the best is likely but not sure (often a question about a procedure the
     # KB does not hold): the citizen picks, or says it in other words.
+    record_event(
+        tracker, ConversationEventKind.CHOICES if sure else ConversationEventKind.UNSURE, best.code, best.name
+    )
     offer = {"codes": [hit.code for hit in (choices if len(choices) > 1 else [best])], "sure": sure}
     return offer_choices(dispatcher, offer, aspect)
 
@@ -108,14 +119,17 @@ def answer_follow_up(
                 dispatcher.utter_message(text=procedure_card.aspect_answer(procedure, aspect, profile))
         return [SlotSet("pending_aspect", None)]
     context = tracker.get_slot("procedure_code")
-    return answer_procedure(dispatcher, context, aspects) if context else None
+    return answer_procedure(dispatcher, tracker, context, aspects) if context else None
 
 
-def answer_procedure(dispatcher: CollectingDispatcher, code: str, aspects: list[str]) -> list[EventType]:
+def answer_procedure(
+    dispatcher: CollectingDispatcher, tracker: Tracker, code: str, aspects: list[str]
+) -> list[EventType]:
     procedure = procedure_search().procedure(code)
     if procedure is None:  # the KB changed under a long conversation
         dispatcher.utter_message(response="utter_no_match")
         return [SlotSet("procedure_code", None)]
+    record_event(tracker, ConversationEventKind.ANSWERED, procedure.code, procedure.name)
     for aspect in aspects:
         dispatcher.utter_message(text=procedure_card.aspect_answer(procedure, aspect, province_profile()))
     return [
@@ -139,7 +153,7 @@ class ActionAnswerProcedure(Action):
             aspect = tracker.get_slot("pending_aspect")
         text = tracker.latest_message.get("text") or ""
         if next(tracker.get_latest_entity_values("procedure_code"), None):  # a choice button
-            return answer_procedure(dispatcher, context, [aspect])
+            return answer_procedure(dispatcher, tracker, context, [aspect])
         aspects = asked_aspects(aspect, text)
         # A follow-up names no procedure, whatever intent NLU gave it ("mất bao lâu?", "Thời hạn?").
         named = mentions_procedure(tracker)
@@ -149,13 +163,13 @@ class ActionAnswerProcedure(Action):
         on_topic = aspect != "card" and not named and context and not tracker.get_slot("offered_choices")
         if (bare or on_topic) and (answered := answer_follow_up(dispatcher, tracker, aspects)) is not None:
             return answered
-        found = answer_from_search(dispatcher, text, aspect, aspects)
+        found = answer_from_search(dispatcher, tracker, text, aspect, aspects)
         if found is not None:
             return found
         if bare and aspect != "card":
             dispatcher.utter_message(response="utter_ask_which_procedure")
             return [SlotSet("pending_aspect", aspect)]
-        return register_failure(dispatcher, tracker, response="utter_no_match")
+        return register_failure(dispatcher, tracker, "utter_no_match", ConversationEventKind.NO_MATCH)
 
 
 class ActionNotUnderstood(Action):
@@ -177,10 +191,11 @@ class ActionNotUnderstood(Action):
             follow_up = answer_follow_up(dispatcher, tracker, aspects)
             if follow_up is not None:
                 return follow_up
-        found = answer_from_search(dispatcher, text, "card", ["card"], hedge=True)
+        found = answer_from_search(dispatcher, tracker, text, "card", ["card"], hedge=True)
         if found is not None:
             return found
-        out_of_scope = tracker.get_intent_of_latest_message() == "out_of_scope"
-        return register_failure(
-            dispatcher, tracker, response="utter_out_of_scope" if out_of_scope else "utter_default"
-        )
+        if tracker.get_intent_of_latest_message() == "out_of_scope":
+            return register_failure(
+                dispatcher, tracker, "utter_out_of_scope", ConversationEventKind.OUT_OF_SCOPE
+            )
+        return register_failure(dispatcher, tracker, "utter_default", ConversationEventKind.NOT_UNDERSTOOD)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from sqlalchemy import Engine
 
 from actions.knowledge import province_profile
-from storage import ComplaintService, FeedbackStore, HandoffStore, make_engine
+from storage import ComplaintService, ConversationEventStore, FeedbackStore, HandoffStore, make_engine
 
 
 @lru_cache(maxsize=1)
@@ -28,3 +28,7 @@ def feedback_store() -> FeedbackStore:
 
 def handoff_store() -> HandoffStore:
     return HandoffStore(engine())
+
+
+def conversation_event_store() -> ConversationEventStore:
+    return ConversationEventStore(engine())

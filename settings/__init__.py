@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     secret_key: str = ""
     secret_key_file: Path = PROJECT_ROOT / "var" / "secret_key"
     token_lifetime_minutes: int = 8 * 60  # one working day
+    # Keys the hash that stands for a citizen's sender id in conversation events (storage/pseudonyms.py).
+    # The action server and the backend must share it. Empty: a random key is made once in the file.
+    pseudonym_key: str = ""
+    pseudonym_key_file: Path = PROJECT_ROOT / "var" / "pseudonym_key"
     # The first manager account, created at start when no account has this username.
     first_manager_username: str = ""
     first_manager_password: str = ""

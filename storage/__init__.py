@@ -1,5 +1,5 @@
-"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs,
-and the figures managers read from them.
+"""Durable state: complaints and their workflow, staff accounts and audit, ratings, handoffs, conversation
+events, and the figures and friction report managers read from them.
 
 The schema is owned by the Alembic migrations in storage/migrations (`python -m storage upgrade`).
 """
@@ -24,6 +24,12 @@ from storage.complaints import (
     ComplaintState,
     ComplaintStatus,
 )
+from storage.conversation_events import (
+    UNANSWERED_KINDS,
+    ConversationEventDraft,
+    ConversationEventKind,
+    ConversationEventStore,
+)
 from storage.db import make_engine, metadata
 from storage.feedback import Feedback, FeedbackDraft, FeedbackStore
 from storage.handoffs import (
@@ -37,12 +43,14 @@ from storage.handoffs import (
     LiveMessage,
 )
 from storage.migrations import upgrade_database, upgrade_database_at
+from storage.pseudonyms import SenderPseudonyms
 from storage.reference_codes import MistypedReferenceCode, parse_reference_code
 from storage.reports import Granularity, Period, Reports, Summary
 from storage.users import User, UsernameTaken, UserRole, UserStore
 from storage.working_days import WorkingCalendar
 
 __all__ = [
+    "UNANSWERED_KINDS",
     "UNRESOLVED_STATES",
     "AuditEntry",
     "AuditLog",
@@ -57,6 +65,9 @@ __all__ = [
     "ComplaintSort",
     "ComplaintState",
     "ComplaintStatus",
+    "ConversationEventDraft",
+    "ConversationEventKind",
+    "ConversationEventStore",
     "Feedback",
     "FeedbackDraft",
     "FeedbackStore",
@@ -76,6 +87,7 @@ __all__ = [
     "Period",
     "PublicReplyRequired",
     "Reports",
+    "SenderPseudonyms",
     "Summary",
     "TransitionNotAllowed",
     "UnknownReferenceCode",

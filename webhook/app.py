@@ -15,22 +15,25 @@ from fastapi.staticfiles import StaticFiles
 
 from knowledge_base.loader import load_profile
 from settings import Settings, get_settings
+from settings.keys import load_or_create_key
 from storage import (
     AuditLog,
     ChannelStore,
     ComplaintService,
     HandoffStore,
     Reports,
+    SenderPseudonyms,
     UsernameTaken,
     UserRole,
     UserStore,
     make_engine,
 )
+from storage.friction import FrictionReport
 from text_matching import install_log_scrubbing
-from webhook.api.routes import auth, chat, complaints, dashboard, health, profile, staff, zalo
+from webhook.api.routes import auth, chat, complaints, dashboard, health, profile, reports, staff, zalo
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
-from webhook.core.security import hash_password, load_or_create_secret_key
+from webhook.core.security import hash_password
 from webhook.rasa_client import RasaClient
 
 logger = logging.getLogger(__name__)
@@ -60,9 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     install_log_scrubbing()  # uvicorn has configured its logging by the time it calls this factory
     if not settings.secret_key:
-        settings = settings.model_copy(
-            update={"secret_key": load_or_create_secret_key(settings.secret_key_file)}
-        )
+        settings = settings.model_copy(update={"secret_key": load_or_create_key(settings.secret_key_file)})
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.handoffs = HandoffStore(engine)
         app.state.conversations = Conversations(app.state.rasa, app.state.handoffs)
         app.state.reports = Reports(engine)
+        app.state.friction = FrictionReport(engine, SenderPseudonyms.from_settings(settings))
         ensure_first_manager(app.state.users, settings)
         app.state.zalo_store = ChannelStore(engine, ZaloChannel.name)
         app.state.zalo = None
@@ -98,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         auth.router,
         complaints.router,
         dashboard.router,
+        reports.router,
         staff.router,
         zalo.router,
     ):

@@ -45,6 +45,7 @@ def run_with_hits(
     intents: list[str],
     slots: dict[str, Any],
     text: str = "…",
+    past_events: list[dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The bot's messages and events when `action` runs on a message NLU ranked as `intents`."""
     monkeypatch.setattr(procedure_answers, "procedure_search", lambda: FakeSearch(procedures, hits))
@@ -53,7 +54,7 @@ def run_with_hits(
         "citizen",
         slots,
         {"text": text, "intent_ranking": ranking, "entities": []},
-        [],
+        [*(past_events or []), {"event": "user", "text": text}],
         False,
         None,
         {},

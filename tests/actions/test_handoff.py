@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff
 from actions.handoff import register_failure
+from storage import ConversationEventKind
 from storage.complaints import VIETNAM_TIME
 
 
@@ -49,7 +50,9 @@ def fail_now(events: list[dict[str, Any]], slot_value: float) -> tuple[list[dict
         "citizen", {"failed_attempts": slot_value}, {"text": "asdfgh zxcvbn"}, events, False, None, {}, ""
     )
     dispatcher = CollectingDispatcher()
-    return dispatcher.messages, register_failure(dispatcher, tracker, response="utter_default")
+    return dispatcher.messages, register_failure(
+        dispatcher, tracker, "utter_default", ConversationEventKind.NOT_UNDERSTOOD
+    )
 
 
 def test_a_failure_right_after_a_failure_hands_over(handoffs: FakeHandoffs) -> None:

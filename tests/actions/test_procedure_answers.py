@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -123,7 +124,8 @@ def test_a_follow_up_to_a_procedure_offered_unsure_is_not_answered_for_it(monkey
 def test_pressing_a_button_answers_and_forgets_the_offer(monkeypatch, procedures) -> None:
     monkeypatch.setattr(procedure_answers, "procedure_search", lambda: FakeSearch(procedures, []))
     dispatcher = CollectingDispatcher()
-    events = procedure_answers.answer_procedure(dispatcher, LOST_PASSPORT_COMMUNE, ["time"])
+    tracker = Tracker("citizen", {}, {"text": "mất bao lâu"}, [], False, None, {}, "action_listen")
+    events = procedure_answers.answer_procedure(dispatcher, tracker, LOST_PASSPORT_COMMUNE, ["time"])
     assert (
         SlotSet("offered_choices", None) in events
         and SlotSet("procedure_code", LOST_PASSPORT_COMMUNE) in events

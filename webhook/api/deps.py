@@ -10,6 +10,7 @@ from fastapi.security import OAuth2PasswordBearer
 from knowledge_base.profile import ProvinceProfile
 from settings import Settings
 from storage import AuditLog, ComplaintService, HandoffStore, Reports, User, UserRole, UserStore
+from storage.friction import FrictionReport
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.core.security import username_from_token
 
@@ -41,6 +42,10 @@ def get_handoffs(request: Request) -> HandoffStore:
     return request.app.state.handoffs
 
 
+def get_friction(request: Request) -> FrictionReport:
+    return request.app.state.friction
+
+
 def get_zalo(request: Request) -> ZaloChannel | None:
     """The Zalo channel, or None when it is not configured."""
     return request.app.state.zalo
@@ -58,6 +63,7 @@ AuditDep = Annotated[AuditLog, Depends(get_audit)]
 HandoffsDep = Annotated[HandoffStore, Depends(get_handoffs)]
 ZaloDep = Annotated[ZaloChannel | None, Depends(get_zalo)]
 ReportsDep = Annotated[Reports, Depends(get_reports)]
+FrictionDep = Annotated[FrictionReport, Depends(get_friction)]
 
 _UNAUTHENTICATED = HTTPException(
     status.HTTP_401_UNAUTHORIZED,

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 from datetime import timedelta
-from pathlib import Path
 
 import jwt
 from argon2 import PasswordHasher
@@ -43,15 +41,3 @@ def username_from_token(token: str, secret_key: str) -> str | None:
     except jwt.PyJWTError:
         return None
     return payload["sub"]
-
-
-def load_or_create_secret_key(path: Path) -> str:
-    """The key kept in path, made (readable by the owner only) on first use so tokens survive restarts."""
-    if path.exists():
-        return path.read_text(encoding="ascii").strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as file:
-        file.write(key)
-    return key

@@ -5,8 +5,6 @@ Every view of a citizen's full contact details writes an audit row; lists carry 
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from typing import Annotated
 
@@ -37,6 +35,7 @@ from webhook.complaint_schemas import (
     StatusChangeRequest,
     UserInfo,
 )
+from webhook.csv_export import csv_download
 
 router = APIRouter(prefix="/api", tags=["complaints"])
 
@@ -176,17 +175,11 @@ def export_csv(
     complaints = service.search(query.model_copy(update={"page": 1, "page_size": None})).items
     names = _usernames(users, *(c.assignee_id for c in complaints))
     audit.record(user.id, "export_complaints_csv", query.model_dump_json(exclude_defaults=True))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([title for _, title in CSV_COLUMNS])
-    for complaint in complaints:
-        row = {**complaint.model_dump(), **_list_item(complaint, service, names).model_dump()}
-        writer.writerow([row[name] if row[name] is not None else "" for name, _ in CSV_COLUMNS])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="phan-anh.csv"'},
+    rows = (
+        {**complaint.model_dump(), **_list_item(complaint, service, names).model_dump()}
+        for complaint in complaints
     )
+    return csv_download(CSV_COLUMNS, rows, "phan-anh.csv")
 
 
 @router.get(
