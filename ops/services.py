@@ -101,7 +101,18 @@ class RunningServices:
     def start(self) -> None:
         LOG_DIR.mkdir(parents=True, exist_ok=True)
         for service in self.services:
-            log = (LOG_DIR / f"{service.name}.log").open("wb")
+            self._launch(service, log_mode="wb")
+
+    def restart(self, name: str, sig: signal.Signals = signal.SIGTERM, grace_s: float = 15.0) -> None:
+        """Stop one service with sig (SIGKILL: as if it crashed) and start it again at once.
+
+        Its log goes on in the same file; wait_healthy() then waits until it answers again.
+        """
+        self._terminate([self.processes[name]], sig, grace_s)
+        self._launch(next(s for s in self.services if s.name == name), log_mode="ab")
+
+    def _launch(self, service: Service, log_mode: str) -> None:
+        with (LOG_DIR / f"{service.name}.log").open(log_mode) as log:  # the child keeps its own copy
             self.processes[service.name] = subprocess.Popen(
                 service.argv,
                 cwd=PROJECT_ROOT,
@@ -129,11 +140,16 @@ class RunningServices:
                 time.sleep(1.0)
 
     def stop(self, grace_s: float = 15.0) -> None:
-        for process in self.processes.values():
+        self._terminate(list(self.processes.values()), signal.SIGTERM, grace_s)
+
+    @staticmethod
+    def _terminate(processes: list[subprocess.Popen[bytes]], sig: signal.Signals, grace_s: float) -> None:
+        """Send sig to each process group, then SIGKILL what is still there after grace_s."""
+        for process in processes:
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                os.killpg(process.pid, sig)
         deadline = time.monotonic() + grace_s
-        for process in self.processes.values():
+        for process in processes:
             try:
                 process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
