@@ -35,19 +35,10 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
     return [
         Service(
             "action_server",
-            [
-                str(APP_PYTHON),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "actions",
-                "--port",
-                _port(settings.action_server_url),
-            ],
-            # Ready once its worker has loaded the search (actions/server.py), not merely listening.
+            # One process on loopback (ops/action_server.py): only the backend, through Rasa, reaches it.
+            [str(APP_PYTHON), "-m", "ops.action_server", "--port", _port(settings.action_server_url)],
+            # Ready once it has loaded the search (actions/server.py), not merely listening.
             f"{settings.action_server_url}/ready",
-            # rasa_sdk binds to every interface unless told otherwise; only the backend may reach it.
-            {"SANIC_HOST": LOOPBACK},
         ),
         Service(
             "rasa",
