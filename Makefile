@@ -11,7 +11,7 @@ run: setup
 	$(APP_PYTHON) -m ops run
 
 test: setup
-	$(APP_PYTHON) -m pytest
+	bash scripts/test.sh
 
 lint:
 	$(APP_PYTHON) -m ruff check .

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -59,6 +59,21 @@ def is_not_known(value: Any) -> bool:
     with parsed(str(value)) as doc:
         words = sum(not (token.is_punct or token.is_space) for token in doc)
         return words <= SHORT_ANSWER_WORDS and bool(NOT_KNOWN.spans(doc))
+
+
+def read_back_answer(value: Any) -> dict[str, Any]:
+    """The slots after the citizen's answer to the read-back: True sends; the name of an answer asks that
+    question again, then reads everything back again; anything else asks which answer to correct."""
+    if value is True:
+        return {"complaint_confirmed": True}
+    if value in CORRECTABLE:
+        return {
+            value: None,
+            "complaint_procedure_guess": None,
+            "complaint_confirmed": None,
+            "complaint_fixing": False,
+        }
+    return {"complaint_confirmed": None, "complaint_fixing": True}
 
 
 def _optional(value: Any) -> Any:
@@ -217,16 +232,7 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_complaint_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is True:
-            return {"complaint_confirmed": True}
-        if value in CORRECTABLE:  # ask that question again, then read everything back again
-            return {
-                value: None,
-                "complaint_procedure_guess": None,
-                "complaint_confirmed": None,
-                "complaint_fixing": False,
-            }
-        return {"complaint_confirmed": None, "complaint_fixing": True}
+        return read_back_answer(value)
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -295,6 +301,14 @@ class ActionSubmitComplaint(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slot = tracker.get_slot
+        answer = read_back_answer(slot("complaint_confirmed"))
+        if answer != {"complaint_confirmed": True}:
+            # "Sửa thông tin" whose validation never ran (the action server was down) leaves a raw False in
+            # the slot, which completes the still-active form on a later turn: nothing is stored unless the
+            # citizen said "send"; the form takes up the correction instead.
+            logger.warning("complaint form completed without a confirmation; asking again")
+            ask_again = [SlotSet(name, value) for name, value in answer.items()]
+            return [*ask_again, FollowupAction("complaint_form")]
         cleared = [SlotSet(name, None) for name in COMPLAINT_SLOTS]
         procedure = _optional(slot("complaint_procedure"))
         code = PROCEDURE_CODE_SUFFIX.search(procedure or "")

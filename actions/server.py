@@ -1,9 +1,8 @@
-"""What the action server adds to rasa_sdk's Sanic app: the knowledge loads as soon as a worker serves.
+"""What the action server adds to rasa_sdk's Sanic app: the knowledge loads as soon as the server serves.
 
-rasa_sdk builds its app again inside a spawned worker process, which is where actions run, so loading
-before rasa_sdk starts would load in the wrong process. Its one extension point there is the
-`attach_sanic_app_extensions` hook (registered by rasa_sdk_plugins/). Without this, the first citizen's
-question after a restart waited 5–8 s for the e5 model and the index.
+rasa_sdk's one extension point on its app is the `attach_sanic_app_extensions` hook (registered by
+rasa_sdk_plugins/); ops/action_server.py serves that app. Without this, the first citizen's question after
+a restart waited 5–8 s for the e5 model and the index.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ def attach_sanic_app_extensions(app: Sanic) -> None:
 
 
 async def _start_warm_up(app: Sanic) -> None:
-    # In a thread, so the worker keeps serving while it loads (a question that needs the search meanwhile
+    # In a thread, so the server keeps serving while it loads (a question that needs the search meanwhile
     # waits for this same load); a daemon, so stopping the server does not wait for the load to finish.
     threading.Thread(target=procedure_search, name="warm-up", daemon=True).start()
 

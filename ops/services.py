@@ -35,19 +35,10 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
     return [
         Service(
             "action_server",
-            [
-                str(APP_PYTHON),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "actions",
-                "--port",
-                _port(settings.action_server_url),
-            ],
-            # Ready once its worker has loaded the search (actions/server.py), not merely listening.
+            # One process on loopback (ops/action_server.py): only the backend, through Rasa, reaches it.
+            [str(APP_PYTHON), "-m", "ops.action_server", "--port", _port(settings.action_server_url)],
+            # Ready once it has loaded the search (actions/server.py), not merely listening.
             f"{settings.action_server_url}/ready",
-            # rasa_sdk binds to every interface unless told otherwise; only the backend may reach it.
-            {"SANIC_HOST": LOOPBACK},
         ),
         Service(
             "rasa",
@@ -101,7 +92,18 @@ class RunningServices:
     def start(self) -> None:
         LOG_DIR.mkdir(parents=True, exist_ok=True)
         for service in self.services:
-            log = (LOG_DIR / f"{service.name}.log").open("wb")
+            self._launch(service, log_mode="wb")
+
+    def restart(self, name: str, sig: signal.Signals = signal.SIGTERM, grace_s: float = 15.0) -> None:
+        """Stop one service with sig (SIGKILL: as if it crashed) and start it again at once.
+
+        Its log goes on in the same file; wait_healthy() then waits until it answers again.
+        """
+        self._terminate([self.processes[name]], sig, grace_s)
+        self._launch(next(s for s in self.services if s.name == name), log_mode="ab")
+
+    def _launch(self, service: Service, log_mode: str) -> None:
+        with (LOG_DIR / f"{service.name}.log").open(log_mode) as log:  # the child keeps its own copy
             self.processes[service.name] = subprocess.Popen(
                 service.argv,
                 cwd=PROJECT_ROOT,
@@ -129,11 +131,16 @@ class RunningServices:
                 time.sleep(1.0)
 
     def stop(self, grace_s: float = 15.0) -> None:
-        for process in self.processes.values():
+        self._terminate(list(self.processes.values()), signal.SIGTERM, grace_s)
+
+    @staticmethod
+    def _terminate(processes: list[subprocess.Popen[bytes]], sig: signal.Signals, grace_s: float) -> None:
+        """Send sig to each process group, then SIGKILL what is still there after grace_s."""
+        for process in processes:
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                os.killpg(process.pid, sig)
         deadline = time.monotonic() + grace_s
-        for process in self.processes.values():
+        for process in processes:
             try:
                 process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:

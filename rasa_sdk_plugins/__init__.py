@@ -1,5 +1,5 @@
-"""rasa_sdk's plugin package: rasa_sdk imports it by this name in every process that builds its Sanic app,
-the spawned worker included, and calls `init_hooks`. The extensions themselves are in actions/server.py."""
+"""rasa_sdk's plugin package: rasa_sdk imports it by this name when it builds its Sanic app and calls
+`init_hooks`. The extensions themselves are in actions/server.py."""
 
 from __future__ import annotations
 

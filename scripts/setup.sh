@@ -4,15 +4,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-find_python310() {
+# find_python VERSION: a python of that minor version, from pyenv first, then on PATH; empty when none.
+find_python() {
   local root
   if command -v pyenv >/dev/null 2>&1; then
     root=$(pyenv root)
-    for candidate in "$root"/versions/3.10.*/bin/python; do
+    for candidate in "$root"/versions/"$1".*/bin/python; do
       [ -x "$candidate" ] && { echo "$candidate"; return; }
     done
   fi
-  command -v python3.10 || true
+  command -v "python$1" || true
+}
+
+# require_python VERSION WHY: the python for a venv, or a clear message and exit when it is missing.
+require_python() {
+  local found
+  found=$(find_python "$1")
+  if [ -z "$found" ]; then
+    echo "$2 needs Python $1, which was not found (tried pyenv, then python$1 on PATH)." >&2
+    echo "Install Python $1 (e.g. 'pyenv install $1') and run this again." >&2
+    exit 1
+  fi
+  echo "$found"
 }
 
 # venv_ready DIR STAMP: true when DIR was built from exactly these requirement files.
@@ -20,12 +33,7 @@ venv_ready() { [ -f "$1/.requirements.sha" ] && [ "$(cat "$1/.requirements.sha")
 
 rasa_stamp=$(cat requirements/rasa.txt requirements/rasa.lock | sha256sum | cut -c1-16)
 if ! venv_ready .venv/rasa "$rasa_stamp"; then
-  python310=$(find_python310)
-  if [ -z "$python310" ]; then
-    echo "Rasa 3.6 needs Python 3.10, which was not found (tried pyenv, then python3.10 on PATH)." >&2
-    echo "Install Python 3.10 (e.g. 'pyenv install 3.10') and run this again." >&2
-    exit 1
-  fi
+  python310=$(require_python 3.10 "Rasa 3.6")
   echo "Installing .venv/rasa with $python310 …"
   [ -x .venv/rasa/bin/python ] || "$python310" -m venv .venv/rasa
   .venv/rasa/bin/pip install --quiet -r requirements/rasa.txt -c requirements/rasa.lock
@@ -35,7 +43,10 @@ fi
 app_stamp=$(cat requirements/torch.txt requirements/app.txt requirements/app.lock | sha256sum | cut -c1-16)
 if ! venv_ready .venv/app "$app_stamp"; then
   echo "Installing .venv/app …"
-  [ -x .venv/app/bin/python ] || python3.11 -m venv .venv/app
+  if [ ! -x .venv/app/bin/python ]; then
+    python311=$(require_python 3.11 "The search index, the actions and the backend")
+    "$python311" -m venv .venv/app
+  fi
   # torch first and alone: pip then takes the CPU build from the local store instead of a CUDA build.
   .venv/app/bin/pip install --quiet -r requirements/torch.txt
   .venv/app/bin/pip install --quiet -r requirements/app.txt -c requirements/app.lock

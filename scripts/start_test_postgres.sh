@@ -14,16 +14,15 @@ log() { echo "start_test_postgres: $*" >&2; }
 if [ "$(id -u)" -eq 0 ]; then
     as_root() { "$@"; }
     as_postgres() { runuser -u postgres -- "$@"; }
-else
+elif command -v sudo >/dev/null; then
     as_root() { sudo "$@"; }
     as_postgres() { sudo -u postgres "$@"; }
+else
+    log "starting PostgreSQL and creating the test database needs root or sudo"
+    exit 1
 fi
 
-if ! command -v pg_lsclusters >/dev/null; then
-    log "installing postgresql"
-    as_root apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >&2
-fi
+bash "$(dirname "$0")/system_packages.sh" postgresql
 
 # The first cluster Debian knows about (created by the package), e.g. "15 main 5432 down ...".
 read -r VERSION CLUSTER PORT STATUS _ < <(pg_lsclusters --no-header | head -n 1)

@@ -59,7 +59,7 @@ def gateway_url(fake_rasa_server: FakeRasa, tmp_path_factory: pytest.TempPathFac
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does it)")
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test does it with root or sudo)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

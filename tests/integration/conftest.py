@@ -44,7 +44,8 @@ def product_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def gateway(product_settings: Settings) -> Iterator[httpx.Client]:
+def product(product_settings: Settings) -> Iterator[RunningServices]:
+    """The three real services, started once for the session; a test may restart one and wait for it."""
     settings = product_settings
     env = {f"TLDVC_{name.upper()}": str(getattr(settings, name)) for name in OVERRIDDEN}
     upgrade_database_at(settings.database_url)  # as `make run` does before starting the services
@@ -52,18 +53,27 @@ def gateway(product_settings: Settings) -> Iterator[httpx.Client]:
     services.start()
     try:
         services.wait_healthy()
-        with httpx.Client(base_url=f"http://127.0.0.1:{settings.gateway_port}", timeout=60.0) as client:
-            yield client
+        yield services
     finally:
         services.stop()
+
+
+@pytest.fixture(scope="session")
+def gateway(product: RunningServices, product_settings: Settings) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=gateway_url(product_settings), timeout=60.0) as client:
+        yield client
+
+
+def gateway_url(settings: Settings) -> str:
+    return f"http://127.0.0.1:{settings.gateway_port}"
 
 
 class Conversation:
     """One citizen chatting through the gateway, as the web widget does."""
 
-    def __init__(self, gateway: httpx.Client) -> None:
+    def __init__(self, gateway: httpx.Client, sender_id: str | None = None) -> None:
         self._gateway = gateway
-        self.sender_id = f"test-{uuid.uuid4().hex[:10]}"
+        self.sender_id = sender_id or f"test-{uuid.uuid4().hex[:10]}"
         self.buttons: list[dict[str, str]] = []
 
     def say(self, text: str) -> str:

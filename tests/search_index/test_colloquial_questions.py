@@ -35,7 +35,7 @@ QUESTIONS = [
     ("xin chuyển trường cấp 2 cho con cần giấy tờ gì", "2.002854"),
     ("vợ chồng muốn ly hôn thì nộp đơn ở đâu", "9.000002"),
     ("thủ tục ly dị đơn phương thế nào", "9.000002"),
-    ("tiệm tạp hóa muốn bán thuốc lá có cần xin giấy phép không", "2.000181"),
+    ("cửa hàng muốn bán thuốc lá có cần xin giấy phép không", "2.000181"),
     ("xin giấy phép bán lẻ thuốc lá ở đâu", "2.000181"),
     ("mở cửa hàng bán rượu cần xin giấy phép gì", "9.000003"),
     ("xin giấy phép bán lẻ rượu", "9.000003"),
