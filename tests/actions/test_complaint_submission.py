@@ -72,6 +72,7 @@ def test_a_confirmed_complaint_is_stored_and_its_code_given(engine: Engine):
             "agency",
             [
                 SlotSet("agency", None),
+                SlotSet("complaint_procedure_guess", None),
                 SlotSet("complaint_confirmed", None),
                 SlotSet("complaint_fixing", False),
             ],

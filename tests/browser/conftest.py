@@ -27,21 +27,6 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def fake_rasa_server() -> Iterator[FakeRasa]:
-    fake = FakeRasa()
-    with ServerThread(fake.app()) as server:
-        fake.url = server.url
-        yield fake
-
-
-@pytest.fixture
-def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
-    fake_rasa_server.down = False
-    fake_rasa_server.received.clear()
-    return fake_rasa_server
-
-
-@pytest.fixture(scope="session")
 def gateway_url(fake_rasa_server: FakeRasa, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     state = tmp_path_factory.mktemp("gateway")
     database_url = f"sqlite:///{state / 'gateway.sqlite3'}"

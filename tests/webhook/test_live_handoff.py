@@ -19,7 +19,7 @@ from storage import (
     make_engine,
     upgrade_database,
 )
-from tests.browser.servers import FakeRasa, ServerThread
+from tests.browser.servers import FakeRasa
 from webhook.app import create_app
 from webhook.core.security import hash_password
 
@@ -27,12 +27,9 @@ PASSWORD = "mat-khau-du-dai"
 CITIZEN = "web-live-1"
 
 
-@pytest.fixture(scope="module")
-def rasa() -> Iterator[FakeRasa]:
-    fake = FakeRasa()
-    with ServerThread(fake.app()) as server:
-        fake.url = server.url
-        yield fake
+@pytest.fixture
+def rasa(fake_rasa: FakeRasa) -> FakeRasa:
+    return fake_rasa
 
 
 @pytest.fixture
@@ -47,7 +44,6 @@ def database_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def client(database_url: str, rasa: FakeRasa) -> Iterator[TestClient]:
-    rasa.received.clear()
     settings = Settings(database_url=database_url, secret_key="k" * 40, rasa_url=rasa.url)
     with TestClient(create_app(settings)) as client:
         yield client

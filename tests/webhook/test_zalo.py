@@ -43,14 +43,6 @@ def fake_zalo() -> Iterator[FakeZalo]:
         yield fake
 
 
-@pytest.fixture(scope="module")
-def fake_rasa_module() -> Iterator[FakeRasa]:
-    fake = FakeRasa()
-    with ServerThread(fake.app()) as server:
-        fake.url = server.url
-        yield fake
-
-
 @pytest.fixture
 def zalo(fake_zalo: FakeZalo) -> FakeZalo:
     fake_zalo.sent.clear()
@@ -61,11 +53,8 @@ def zalo(fake_zalo: FakeZalo) -> FakeZalo:
 
 
 @pytest.fixture
-def rasa(fake_rasa_module: FakeRasa) -> FakeRasa:
-    fake_rasa_module.down = False
-    fake_rasa_module.received.clear()
-    fake_rasa_module.input_channels.clear()
-    return fake_rasa_module
+def rasa(fake_rasa: FakeRasa) -> FakeRasa:
+    return fake_rasa
 
 
 @pytest.fixture
