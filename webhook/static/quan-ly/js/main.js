@@ -1,8 +1,10 @@
-// The managers' dashboard: sign-in, then the queue for everyone and, for managers, actions and statistics.
+// The managers' dashboard: sign-in, then the queue for everyone and, for managers, actions, statistics and the
+// friction report.
 import { api, hasToken, onSessionEnd, profile, signIn, signOut, tokenExpiry } from "./api.js";
 import { clearCharts, drawCharts, satisfactionText } from "./charts.js";
 import { closeComplaint, openComplaint, setUpDetail } from "./detail.js";
 import { byId, say } from "./dom.js";
+import { loadFriction, resetFriction, setUpFriction } from "./friction.js";
 import { exportCsv, loadQueue, resetQueue, setUpQueue, showOverdueOnly } from "./queue.js";
 import { TEXT, formatDate, formatNumber, vietnamDate } from "./text.js";
 
@@ -23,6 +25,7 @@ const showSignIn = ({ alert = "", notice = "" } = {}) => {
   closeComplaint();
   resetQueue();
   clearCharts();
+  resetFriction();
   appView.hidden = true;
   account.hidden = true;
   signInView.hidden = false;
@@ -80,11 +83,13 @@ const start = async () => {
       periodForm.elements.date_from.value = vietnamDate(1 - STATS_DAYS);
       periodForm.elements.date_to.value = vietnamDate();
     }
+    if (manager) setUpFriction();
     signInView.hidden = true;
     appView.hidden = false;
     account.hidden = false;
     scheduleExpiry();
     refresh();
+    if (manager) loadFriction(); // not in refresh(): handling a complaint changes none of its figures
     return true;
   } catch (error) {
     if (error.status !== 401) showSignIn({ alert: error.message });
