@@ -448,7 +448,7 @@ def test_a_manager_sees_the_procedures_that_cause_friction_and_downloads_them(
     expect(section.get_by_label("Từ ngày")).to_have_value(first_day.isoformat())
     expect(section.get_by_label("Đến ngày")).to_have_value(today.isoformat())
     expect(section.locator("#friction-summary")).to_have_text(
-        re.compile(f"^Từ {first_day:%d/%m/%Y} đến {today:%d/%m/%Y}: \\d+ thủ tục được hỏi hoặc bị phản ánh")
+        re.compile(f"^Từ {first_day:%d/%m/%Y} đến {today:%d/%m/%Y}: 3 thủ tục được hỏi hoặc bị phản ánh")
     )
     # How the score is made, with the weights the report uses.
     explain = section.locator("#friction-explain")
@@ -458,8 +458,8 @@ def test_a_manager_sees_the_procedures_that_cause_friction_and_downloads_them(
     table = section.get_by_role("region", name="Thủ tục xếp theo điểm vướng mắc, cao nhất trước")
     expect(table).to_be_visible()
     rows = table.locator("tbody tr")
-    expect(rows.nth(2)).to_be_visible()
-    cells = [row.locator("th, td").all_text_contents() for row in rows.all()[:3]]
+    expect(rows).to_have_count(3)  # not unemployment benefit, which the bot only offered
+    cells = [row.locator("th, td").all_text_contents() for row in rows.all()]
     # Rank, code, name, score, conversations, unanswered, handoffs, complaints, average rating,
     # low ratings, document walkthroughs left unfinished.
     assert cells == [
@@ -494,7 +494,7 @@ def test_a_manager_sees_the_procedures_that_cause_friction_and_downloads_them(
     assert content.startswith(b"\xef\xbb\xbf" + "Mã thủ tục,Tên thủ tục,Điểm vướng mắc".encode())
     lines = list(csv.reader(content.decode("utf-8-sig").splitlines()))
     ranked = [[*MARRIAGE, "6", "1"], [*BIRTH, "3", "3"], [*RESIDENCE, "0", "4"]]
-    assert [line[:4] for line in lines[1:4]] == ranked
+    assert [line[:4] for line in lines[1:]] == ranked
 
     # On a phone: one card per procedure, nothing wider than the screen.
     page.set_viewport_size({"width": 390, "height": 844})
