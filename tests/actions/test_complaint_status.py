@@ -28,7 +28,9 @@ def service(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ComplaintServ
 
 
 def look_up(code: str) -> tuple[list[dict[str, Any]], list[Any]]:
-    tracker = Tracker("citizen", {"complaint_code": code}, {"text": f"tra cứu {code}"}, [], False, None, {}, "")
+    tracker = Tracker(
+        "citizen", {"complaint_code": code}, {"text": f"tra cứu {code}"}, [], False, None, {}, ""
+    )
     dispatcher = CollectingDispatcher()
     events = asyncio.run(complaints.ActionComplaintStatus().run(dispatcher, tracker, {}))
     return dispatcher.messages, events
