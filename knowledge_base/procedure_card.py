@@ -6,7 +6,7 @@ A fee or time marked for review is never stated: the citizen is told it is being
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import NamedTuple
 
 from knowledge_base.profile import ProvinceProfile
 from knowledge_base.schema import (
@@ -63,21 +63,40 @@ def documents_text(procedure: Procedure) -> str:
     return "\n".join(f"• {document_line(d)}" for d in procedure.documents)
 
 
-def _per_channel(
-    procedure: Procedure, fact: ReviewedFact, value_of: Callable[[SubmissionMode], str | None], hotline: str
-) -> str | None:
-    """One line when every channel agrees, else one line per channel; a value under review is withheld."""
-    rows = [(mode, UNDER_REVIEW if fact in mode.needs_review else value_of(mode)) for mode in procedure.modes]
-    rows = [(mode, value) for mode, value in rows if value]
-    if not rows:
-        return None
-    if len({value for _, value in rows}) == 1:
-        text = rows[0][1][:1].upper() + rows[0][1][1:]
-    else:
-        text = "; ".join(f"{CHANNEL_LABELS[mode.channel]}: {value}" for mode, value in rows)
-    if any(value == UNDER_REVIEW for _, value in rows):
-        text += f" ({REVIEW_HINT[fact].format(hotline=hotline)})"
-    return text
+class StatedFact(NamedTuple):
+    """A fee or a time as the KB states it per channel, with any value under review withheld."""
+
+    rows: list[tuple[Channel, str]]  # (channel, value or UNDER_REVIEW), channels stating nothing left out
+    under_review: bool
+
+    @property
+    def text(self) -> str | None:
+        """One value when every channel agrees, else one per channel; None when no channel states one."""
+        if not self.rows:
+            return None
+        values = {value for _, value in self.rows}
+        if len(values) == 1:
+            value = self.rows[0][1]
+            return value[:1].upper() + value[1:]
+        return "; ".join(f"{CHANNEL_LABELS[channel]}: {value}" for channel, value in self.rows)
+
+
+def stated_fact(procedure: Procedure, fact: ReviewedFact) -> StatedFact:
+    value_of = _time_of if fact is ReviewedFact.processing_time else _fee_of
+    rows = [
+        (mode.channel, UNDER_REVIEW if fact in mode.needs_review else value_of(mode))
+        for mode in procedure.modes
+    ]
+    rows = [(channel, value) for channel, value in rows if value]
+    return StatedFact(rows, any(value == UNDER_REVIEW for _, value in rows))
+
+
+def _told(procedure: Procedure, fact: ReviewedFact, hotline: str) -> str | None:
+    """The stated text; a value under review comes with the reason it is withheld and the hotline."""
+    stated = stated_fact(procedure, fact)
+    if stated.text and stated.under_review:
+        return f"{stated.text} ({REVIEW_HINT[fact].format(hotline=hotline)})"
+    return stated.text
 
 
 def _time_of(mode: SubmissionMode) -> str | None:
@@ -97,12 +116,13 @@ def _fee_of(mode: SubmissionMode) -> str | None:
 
 
 def processing_time_text(procedure: Procedure, hotline: str) -> str:
-    found = _per_channel(procedure, ReviewedFact.processing_time, _time_of, hotline)
-    return found or "Chưa có thông tin về thời hạn giải quyết."
+    return (
+        _told(procedure, ReviewedFact.processing_time, hotline) or "Chưa có thông tin về thời hạn giải quyết."
+    )
 
 
 def fee_text(procedure: Procedure, hotline: str) -> str:
-    return _per_channel(procedure, ReviewedFact.fee, _fee_of, hotline) or "Chưa có thông tin về phí, lệ phí."
+    return _told(procedure, ReviewedFact.fee, hotline) or "Chưa có thông tin về phí, lệ phí."
 
 
 def where_text(procedure: Procedure) -> str:
