@@ -6,6 +6,7 @@ A fee or time marked for review is never stated: the citizen is told it is being
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import NamedTuple
 
 from knowledge_base.profile import ProvinceProfile
@@ -125,24 +126,53 @@ def fee_text(procedure: Procedure, hotline: str) -> str:
     return _told(procedure, ReviewedFact.fee, hotline) or "Chưa có thông tin về phí, lệ phí."
 
 
-def where_text(procedure: Procedure) -> str:
-    places = procedure.submit_at or [
+def submit_places(procedure: Procedure) -> list[str]:
+    """Where to submit in the province, else the receiving or implementing agency."""
+    return procedure.submit_at or [
         p for p in (procedure.receiving_agency, procedure.implementing_agency) if p
     ]
+
+
+def where_text(procedure: Procedure) -> str:
+    places = submit_places(procedure)
     return "; ".join(places) if places else "Chưa có thông tin về nơi tiếp nhận hồ sơ."
+
+
+class OnlineReach(StrEnum):
+    """How far a procedure goes online, which decides how online submission is worded."""
+
+    FULL = "full"  # the whole procedure, nothing done in person
+    PARTIAL = "partial"  # the dossier online, at least one step in person
+    SUBMIT = "submit"  # the dossier online, the rest unstated
+    NONE = "none"  # in person only
+    NONE_OR_POST = "none_or_post"  # in person or by post
+
+
+def online_reach(procedure: Procedure) -> OnlineReach:
+    if not procedure.accepts_online:
+        post = any(mode.channel is Channel.post for mode in procedure.modes)
+        return OnlineReach.NONE_OR_POST if post else OnlineReach.NONE
+    if procedure.online is OnlineAvailability.full:
+        return OnlineReach.FULL
+    # "Một phần" (partly online): at least one step, such as showing originals, is done in person.
+    return OnlineReach.PARTIAL if procedure.online is OnlineAvailability.partial else OnlineReach.SUBMIT
+
+
+def online_link(procedure: Procedure, portal_url: str) -> str:
+    """The procedure's own online page, else the province's portal."""
+    return procedure.online_url or portal_url
 
 
 def online_text(procedure: Procedure, portal_url: str) -> str:
     """Online first, said as far as it goes: the whole procedure, or only submitting the dossier."""
-    if not procedure.accepts_online:
-        post = any(mode.channel is Channel.post for mode in procedure.modes)
-        where = "trực tiếp hoặc qua bưu chính" if post else "trực tiếp"
-        return f"Thủ tục này chưa nhận hồ sơ trực tuyến, bạn nộp {where}."
-    link = procedure.online_url or portal_url
-    if procedure.online is OnlineAvailability.full:
+    reach, link = online_reach(procedure), online_link(procedure, portal_url)
+    if reach is OnlineReach.NONE_OR_POST:
+        return "Thủ tục này chưa nhận hồ sơ trực tuyến, bạn nộp trực tiếp hoặc qua bưu chính."
+    if reach is OnlineReach.NONE:
+        return "Thủ tục này chưa nhận hồ sơ trực tuyến, bạn nộp trực tiếp."
+    if reach is OnlineReach.FULL:
         return f"Bạn có thể làm trọn thủ tục trực tuyến, không cần đến nơi: {link}"
-    if procedure.online is OnlineAvailability.partial:
-        # "Một phần" (partly online): at least one step, such as showing originals, is done in person.
+    if reach is OnlineReach.PARTIAL:
         return (
             f"Bạn có thể nộp hồ sơ trực tuyến tại {link}; "
             "vẫn có bước phải làm trực tiếp (ví dụ xuất trình bản chính hoặc nhận kết quả)."
