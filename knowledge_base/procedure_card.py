@@ -82,12 +82,15 @@ class StatedFact(NamedTuple):
         return "; ".join(f"{CHANNEL_LABELS[channel]}: {value}" for channel, value in self.rows)
 
 
+def mode_value(mode: SubmissionMode, fact: ReviewedFact) -> str | None:
+    """A mode's time or fee as the bot states it; UNDER_REVIEW when an editor has marked it for review."""
+    if fact in mode.needs_review:
+        return UNDER_REVIEW
+    return _time_of(mode) if fact is ReviewedFact.processing_time else _fee_of(mode)
+
+
 def stated_fact(procedure: Procedure, fact: ReviewedFact) -> StatedFact:
-    value_of = _time_of if fact is ReviewedFact.processing_time else _fee_of
-    rows = [
-        (mode.channel, UNDER_REVIEW if fact in mode.needs_review else value_of(mode))
-        for mode in procedure.modes
-    ]
+    rows = [(mode.channel, mode_value(mode, fact)) for mode in procedure.modes]
     rows = [(channel, value) for channel, value in rows if value]
     return StatedFact(rows, any(value == UNDER_REVIEW for _, value in rows))
 
