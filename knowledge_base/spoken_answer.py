@@ -37,6 +37,13 @@ def site_name(link: str) -> str:
     return host.removeprefix("www.")
 
 
+def _in_sentence(value: str) -> str:
+    """ "Không quá 7 ngày" -> "không quá 7 ngày" after a colon or "thì"; "UBND …" stays as it is."""
+    if value[:1].isupper() and value[1:2].islower():
+        return value[:1].lower() + value[1:]
+    return value
+
+
 def _ordinal(number: int) -> str:
     ordinals = _words()["ordinals"]
     if number <= len(ordinals):
@@ -72,10 +79,10 @@ def _fact(procedure: Procedure, fact: ReviewedFact) -> list[str]:
     if all(value == UNDER_REVIEW for _, value in stated.rows):
         return [words["review_hint"][fact.value]]
     if len({value for _, value in stated.rows}) == 1:
-        value = stated.rows[0][1]
+        value = _in_sentence(stated.rows[0][1])
     else:
         value = ", ".join(
-            words["per_channel"].format(channel=words["channels"][channel.value], value=value)
+            words["per_channel"].format(channel=words["channels"][channel.value], value=_in_sentence(value))
             for channel, value in stated.rows
         )
     lines = [words[fact.value].format(value=value)]

@@ -51,7 +51,7 @@ def test_the_answer_is_the_cards_facts_as_sentences_online_first():
         "Thứ nhất, Tờ khai đăng ký khai sinh, 1 bản chính, nếu nộp trực tiếp.",
         "Thứ hai, Giấy chứng sinh, 1 bản chính.",
         "Thời gian giải quyết: 1 ngày.",
-        "Phí, lệ phí: Miễn phí.",
+        "Phí, lệ phí: miễn phí.",
         "Nơi nộp hồ sơ: Bộ phận Một cửa UBND xã nơi cư trú.",
     ]
     assert not NOT_SPOKEN.search("\n" + "\n".join(lines))
@@ -71,7 +71,7 @@ def test_the_procedures_own_online_page_is_said_by_its_site_name():
 def test_a_fee_under_review_on_one_channel_is_never_read_out():
     reviewed = procedure(
         modes=[
-            SubmissionMode(channel=Channel.online, processing_days=15, fee="7.000 đồng"),
+            SubmissionMode(channel=Channel.online, processing_time="Không quá 15 ngày", fee="7.000 đồng"),
             SubmissionMode(
                 channel=Channel.direct,
                 processing_days=7,
@@ -83,7 +83,7 @@ def test_a_fee_under_review_on_one_channel_is_never_read_out():
     answer = spoken_answer(reviewed, PROFILE)
     assert "125" not in answer and "lỗi định dạng" not in answer
     assert (
-        "Thời gian giải quyết: nộp trực tuyến thì 15 ngày làm việc, nộp trực tiếp thì 7 ngày làm việc."
+        "Thời gian giải quyết: nộp trực tuyến thì không quá 15 ngày, nộp trực tiếp thì 7 ngày làm việc."
         in answer
     )
     assert "Phí, lệ phí: nộp trực tuyến thì 7.000 đồng, nộp trực tiếp thì đang được xác minh lại." in answer
