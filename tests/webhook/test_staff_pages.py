@@ -16,6 +16,7 @@ from webhook.app import STATIC_DIR
 
 PAGES = {
     "quan-ly": "Quản lý phản ánh – Trợ lý Dịch vụ công",
+    "tong-dai": "Tổng đài hỗ trợ – Trợ lý Dịch vụ công",
 }
 SHARED = STATIC_DIR / "shared"
 CHART_JS = STATIC_DIR / "quan-ly" / "vendor" / "chart.js"
