@@ -16,11 +16,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from settings import Settings
 from storage import ComplaintService, ComplaintState, WorkingCalendar, make_engine
-from tests.browser.servers import ServerThread, free_port
+from tests.browser.servers import backend_server
 from tests.webhook.backend import PASSWORD, prepare_database
-from webhook.app import create_app
 
 SCREENSHOTS = os.environ.get("TLDVC_SCREENSHOT_DIR")
 # The first question of a test session loads e5 and the index in the backend (several seconds).
@@ -38,14 +36,8 @@ class Backend:
 def backend(tmp_path: Path) -> Iterator[Backend]:
     database_url = f"sqlite:///{tmp_path / 'backend.sqlite3'}"
     prepare_database(database_url)
-    settings = Settings(
-        database_url=database_url,
-        rasa_url=f"http://127.0.0.1:{free_port()}",
-        action_server_url=f"http://127.0.0.1:{free_port()}",
-        secret_key_file=tmp_path / "secret_key",
-    )
-    with ServerThread(create_app(settings)) as server:
-        yield Backend(server.url, database_url)
+    with backend_server(database_url, tmp_path) as url:
+        yield Backend(url, database_url)
 
 
 def _context(browser: Browser, backend: Backend, **options: object) -> BrowserContext:

@@ -25,7 +25,7 @@ from webhook.hotline_schemas import (
     suggestion,
 )
 from webhook.request_errors import explain_fields, vietnamese_validation_route
-from webhook.schemas import ErrorReply
+from webhook.schemas import SIGNED_IN_ONLY, ErrorReply
 
 SUGGESTIONS = 5
 MAX_CHOICES = 3  # as the bot: at most three procedures offered as fitting about equally
@@ -64,14 +64,13 @@ router = APIRouter(
     route_class=vietnamese_validation_route(lambda errors: explain_fields(errors, LABELS, SPECIAL)),
 )
 
-_SIGNED_IN = {401: {"model": ErrorReply, "description": "No valid token: sign in again"}}
 _INVALID = {422: {"model": ErrorReply, "description": "What is wrong with the request, in Vietnamese"}}
 
 
 @router.get(
     "/suggestions",
     response_model=Suggestions,
-    responses={**_SIGNED_IN, **_INVALID},
+    responses={**SIGNED_IN_ONLY, **_INVALID},
     summary="The procedures a caller's question is most likely about, with facts and an answer to read",
     description=(
         "The top five procedures the bot's search finds for the question (typed with or without "
@@ -116,7 +115,7 @@ def suggestions(
 @router.get(
     "/procedures/{code}",
     response_model=ProcedureEntry,
-    responses={**_SIGNED_IN, 404: {"model": ErrorReply, "description": "No procedure has this code"}},
+    responses={**SIGNED_IN_ONLY, 404: {"model": ErrorReply, "description": "No procedure has this code"}},
     summary="A procedure's full entry, facts under review withheld",
 )
 def procedure_entry(
@@ -135,7 +134,7 @@ def procedure_entry(
     "/complaints",
     response_model=FiledComplaint,
     status_code=status.HTTP_201_CREATED,
-    responses={**_SIGNED_IN, **_INVALID},
+    responses={**SIGNED_IN_ONLY, **_INVALID},
     summary="File a complaint on a caller's behalf",
     description="Stored through the complaint workflow like one the bot takes, with channel `hotline` and "
     "the signed-in account as the actor of its first history entry. The answer is the reference code to "
