@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from actions import knowledge
 from storage import parse_reference_code
 from tests.webhook.backend import backend_client, login, prepare_database
 
@@ -87,6 +88,14 @@ def test_a_colloquial_unaccented_question_suggests_birth_registration_first(
     ):
         assert said in spoken
     assert not NOT_SPOKEN.search(spoken)
+
+
+def test_the_search_is_loaded_once_not_per_request(client: TestClient, staff: dict[str, str]) -> None:
+    before = knowledge._open_search.cache_info()
+    for question in ("cap lai can cuoc", "dang ky ket hon"):
+        assert _suggest(client, staff, question)["suggestions"]
+    after = knowledge._open_search.cache_info()
+    assert after.misses - before.misses <= 1 and after.hits - before.hits >= 1
 
 
 def test_managers_may_ask_too_and_a_bare_topic_asks_which(client: TestClient) -> None:
