@@ -21,6 +21,7 @@ train:
 
 eval: setup
 	$(APP_PYTHON) -m search_index eval --questions $(QUESTIONS) $(if $(KB),--kb $(KB))
+	$(APP_PYTHON) -m search_index citizens
 
 bench: setup
 	$(APP_PYTHON) -m text_matching.bench

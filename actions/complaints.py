@@ -345,6 +345,20 @@ class ActionSubmitComplaint(Action):
         return cleared
 
 
+def checked_complaint_code(text: str, dispatcher: CollectingDispatcher) -> str | None:
+    """The reference code in the text, canonical; None after telling the citizen why it cannot be looked
+    up (no code there, or a check character that does not match: a typo)."""
+    found = find_reference_code(text)
+    try:
+        code = parse_reference_code(found) if found else None
+    except MistypedReferenceCode:
+        dispatcher.utter_message(response="utter_complaint_code_mistyped", reference_code=found.upper())
+        return None
+    if code is None:
+        dispatcher.utter_message(response="utter_invalid_complaint_code")
+    return code
+
+
 class ValidateComplaintStatusForm(FormValidationAction):
     def name(self) -> str:
         return "validate_complaint_status_form"
@@ -352,15 +366,7 @@ class ValidateComplaintStatusForm(FormValidationAction):
     def validate_complaint_code(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        found = find_reference_code(str(value))
-        try:
-            code = parse_reference_code(found) if found else None
-        except MistypedReferenceCode:
-            dispatcher.utter_message(response="utter_complaint_code_mistyped", reference_code=found.upper())
-            return {"complaint_code": None}
-        if code is None:
-            dispatcher.utter_message(response="utter_invalid_complaint_code")
-        return {"complaint_code": code}
+        return {"complaint_code": checked_complaint_code(str(value), dispatcher)}
 
 
 class ActionComplaintStatus(Action):
@@ -372,7 +378,11 @@ class ActionComplaintStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        code = tracker.get_slot("complaint_code")
+        typed = tracker.get_slot("complaint_code")
+        # The slot is also filled straight from the message, so the form's validation may not have run.
+        code = checked_complaint_code(typed, dispatcher) if typed else None
+        if typed and code is None:
+            return [SlotSet("complaint_code", None)]
         status = complaint_service().public_status(code) if code else None
         if status is None:
             dispatcher.utter_message(response="utter_complaint_not_found", reference_code=code)

@@ -172,7 +172,8 @@ class ActionNotUnderstood(Action):
     """A message NLU could not place, or took for out of scope. It may still be about a procedure NLU has
     not learnt to recognise ("đăng ký thường trú cho vợ về nhà chồng"), so what search finds likely is
     offered, never answered outright: NLU's doubt stands ("tôi muốn mua nhà" is sure of an unrelated
-    certificate). Otherwise the bot says it cannot help; two failures in a row hand over to staff."""
+    certificate), unless NLU recognised a procedure's name in it ("trình báo mất hộ chiếu"). Otherwise the
+    bot says it cannot help; two failures in a row hand over to staff."""
 
     def name(self) -> str:
         return "action_not_understood"
@@ -187,7 +188,9 @@ class ActionNotUnderstood(Action):
             follow_up = answer_follow_up(dispatcher, tracker, aspects)
             if follow_up is not None:
                 return follow_up
-        found = answer_from_search(dispatcher, tracker, text, "card", ["card"], hedge=True)
+        found = answer_from_search(
+            dispatcher, tracker, text, "card", ["card"], hedge=not mentions_procedure(tracker)
+        )
         if found is not None:
             return found
         if tracker.get_intent_of_latest_message() == "out_of_scope":

@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> None:
     evaluation = commands.add_parser("eval", help="recall@1/5, MRR@10 and latency on a question file")
     evaluation.add_argument("--questions", type=Path, required=True, help="jsonl with id, question, gold")
     evaluation.add_argument("--kb", type=Path, help="national .jsonl.gz or a KB folder (default: product KB)")
+    commands.add_parser(
+        "citizens", help="citizen-style questions in and out of the product KB: answered outright, sure-wrong"
+    )
     benchmark = commands.add_parser("bench", help="build time, latency, memory; hybrid against BM25")
     benchmark.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
     benchmark.add_argument("--kb", type=Path, default=NATIONAL_CATALOGUE)
@@ -51,6 +54,27 @@ def main(argv: list[str] | None = None) -> None:
         result = evaluate(lambda q: search.search(q, k=10), read_questions(args.questions))
         print(table({"hybrid": result}))
         print(json.dumps(result))
+    elif args.command == "citizens":
+        from search_index import ProcedureSearch
+        from search_index.evaluate import (
+            CITIZEN_IN_KB,
+            CITIZEN_OUT_OF_KB,
+            citizen_report,
+            citizen_table,
+            read_citizen_questions,
+        )
+
+        search = ProcedureSearch.open(load_kb(None))
+        results = {
+            split: citizen_report(
+                lambda q: search.search(q, k=1),
+                read_citizen_questions(CITIZEN_IN_KB, split),
+                read_citizen_questions(CITIZEN_OUT_OF_KB, split),
+            )
+            for split in ("tune", "held_out")
+        }
+        print(citizen_table(results))
+        print(json.dumps(results))
     else:
         from search_index.bench import bench
         from search_index.evaluate import read_questions, table

@@ -115,3 +115,71 @@ def table(rows: dict[str, dict]) -> str:
     for label, value in metrics:
         lines.append(f"{label:34}" + "".join(f"{value(r):>14}" for r in rows.values()))
     return "\n".join(lines)
+
+
+EVAL_DATA = Path(__file__).with_name("eval_data")
+CITIZEN_IN_KB = EVAL_DATA / "citizen_in_kb.jsonl"
+CITIZEN_OUT_OF_KB = EVAL_DATA / "citizen_out_of_kb.jsonl"
+
+
+def read_citizen_questions(path: Path, split: str | None) -> list[Question]:
+    """Citizen-style questions of one split ("tune", "held_out"; None: both); out-of-KB ones have no gold."""
+    with path.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines if line.strip()]
+    return [
+        Question(row["id"], row["question"], frozenset(row.get("gold", [])))
+        for row in rows
+        if split is None or row["split"] == split
+    ]
+
+
+def _top_hits(rank: Ranker, questions: Sequence[Question]) -> list[tuple[SearchHit | None, Question]]:
+    """The best hit for each question as written and without diacritics."""
+    texts = [(text, q) for q in questions for text in (q.question, strip_diacritics(q.question))]
+    return [(next(iter(rank(text)), None), q) for text, q in texts]
+
+
+def _share(count: int, total: int) -> float:
+    return round(count / total, 4) if total else 0.0
+
+
+def citizen_report(rank: Ranker, in_kb: Sequence[Question], out_of_kb: Sequence[Question]) -> dict:
+    """What a citizen meets: in the KB, how often the bot answers outright and how often that answer is
+    right; outside it, how often it answers outright anyway (always wrong), merely offers a procedure, or
+    says it has none. Each question counts twice, with and without diacritics."""
+    inside = _top_hits(rank, in_kb)
+    answered = [(hit, q) for hit, q in inside if hit and hit.sure]
+    outside = [hit for hit, _ in _top_hits(rank, out_of_kb)]
+    return {
+        "in_kb": {
+            "n": len(inside),
+            "recall@1": _share(sum(bool(hit) and hit.code in q.gold for hit, q in inside), len(inside)),
+            "answered_outright": _share(len(answered), len(inside)),
+            "right_when_answered": _share(sum(hit.code in q.gold for hit, q in answered), len(answered)),
+        },
+        "out_of_kb": {
+            "n": len(outside),
+            "sure_wrong": _share(sum(bool(hit) and hit.sure for hit in outside), len(outside)),
+            "offered_unsure": _share(
+                sum(bool(hit) and hit.confident and not hit.sure for hit in outside), len(outside)
+            ),
+            "said_none": _share(sum(not (hit and hit.confident) for hit in outside), len(outside)),
+        },
+    }
+
+
+def citizen_table(rows: dict[str, dict]) -> str:
+    lines = [f"{'':40}" + "".join(f"{name:>12}" for name in rows)]
+    metrics = [
+        ("in KB: questions", lambda r: r["in_kb"]["n"]),
+        ("in KB: recall@1", lambda r: r["in_kb"]["recall@1"]),
+        ("in KB: answered outright", lambda r: r["in_kb"]["answered_outright"]),
+        ("in KB: right when answered", lambda r: r["in_kb"]["right_when_answered"]),
+        ("out of KB: questions", lambda r: r["out_of_kb"]["n"]),
+        ("out of KB: answered outright (wrong)", lambda r: r["out_of_kb"]["sure_wrong"]),
+        ("out of KB: offered, unsure", lambda r: r["out_of_kb"]["offered_unsure"]),
+        ("out of KB: said it has none", lambda r: r["out_of_kb"]["said_none"]),
+    ]
+    for label, value in metrics:
+        lines.append(f"{label:40}" + "".join(f"{value(r):>12}" for r in rows.values()))
+    return "\n".join(lines)

@@ -55,7 +55,12 @@ def _generic_syllables() -> frozenset[str]:
     return frozenset(word.lower() for phrase in question_phrases() for word in words(canonical(phrase)))
 
 
+def is_generic(word: str) -> bool:
+    """Whether a word of a prepared query belongs to generic question phrasing ("tôi", "bao", "lâu")."""
+    return word.lower() in _generic_syllables()
+
+
 def has_procedure_content(query: str) -> bool:
     """Whether the prepared query (diacritics restored) says anything beyond generic question phrasing
     ("mất bao lâu?")."""
-    return any(word.lower() not in _generic_syllables() for word in words(query))
+    return not all(is_generic(word) for word in words(query))

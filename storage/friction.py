@@ -4,14 +4,16 @@ Built from conversation events (storage/conversation_events.py), complaints and 
 conversations (a sender's events), so a citizen who asks four follow-ups, or fails twice, counts once.
 
 Per procedure, over the period:
-- conversations: conversations that asked about it (the bot answered about it, or went through its
-  documents);
+- conversations: conversations about it: with an event naming it other than the bot's offers (see _ABOUT)
+  — an answer, its document walkthrough, a complaint filed in the chat, or a failed, off-topic or handed-over
+  turn while it was the topic (asked about earlier, perhaps before the period). A procedure the bot only
+  offered (unsure, choices) has none, and is listed only if complained about;
 - unanswered: conversations about it in which a later question got no answer (nothing fit, or NLU could
   not place it) — what the answer about the procedure left open;
 - handoffs: conversations about it handed to staff;
 - complaints: complaints filed about it (complaints table);
-- average_rating / low_ratings: ratings given in conversations that asked about it (a rating of 1–2 is
-  low); ratings are joined through the sender's keyed hash.
+- average_rating / low_ratings: ratings given in conversations about it (a rating of 1–2 is low); ratings
+  are joined through the sender's keyed hash.
 
 Friction score = unanswered + handoffs + 3 × complaints + low_ratings. Every term is a citizen who met a
 problem with this procedure; a complaint weighs three times as much because the citizen went as far as
@@ -43,7 +45,12 @@ LOW_RATING = 2
 MAX_QUESTIONS = 2000
 EXAMPLES_PER_GROUP = 3
 
-_ASKED = (ConversationEventKind.ANSWERED, ConversationEventKind.WALKTHROUGH_STARTED)
+# What makes a conversation one about the procedure the event names: every kind but the bot's offers.
+# Answers, walkthroughs and filed complaints name the procedure concerned; failures, off-topic turns and
+# handoffs name the conversation's topic, which only an answer, a picked button or a procedure named for
+# a walkthrough sets. Unsure and choices name what search offered: the citizen may never have taken it up.
+_OFFERED = (ConversationEventKind.UNSURE, ConversationEventKind.CHOICES)
+_ABOUT = tuple(kind for kind in ConversationEventKind if kind not in _OFFERED)
 _FAILED = (ConversationEventKind.NO_MATCH, ConversationEventKind.NOT_UNDERSTOOD)
 
 
@@ -69,11 +76,11 @@ class ReportPeriod(BaseModel):
 class ProcedureFriction(BaseModel):
     procedure_code: str
     procedure_name: str | None
-    conversations: int = Field(description="Conversations that asked about the procedure")
+    conversations: int = Field(description="Conversations about the procedure (not merely offered it)")
     unanswered: int = Field(description="Conversations about it in which a later question got no answer")
     handoffs: int = Field(description="Conversations about it handed over to staff")
     complaints: int = Field(description="Complaints filed about it")
-    ratings: int = Field(description="Ratings given in conversations that asked about it")
+    ratings: int = Field(description="Ratings given in conversations about it")
     average_rating: float | None = Field(description="Their average (1–5), none without ratings")
     low_ratings: int = Field(description=f"Ratings of {LOW_RATING} or less among them")
     walkthroughs_started: int = Field(description="Conversations that began its document walkthrough")
@@ -103,7 +110,7 @@ class FrictionReport:
     def procedures(self, period: ReportPeriod) -> list[ProcedureFriction]:
         """Every procedure with conversations or complaints in the period, highest friction first."""
         e = conversation_events.c
-        in_period = and_(e.procedure_code.is_not(None), period.condition(e.at))
+        about = and_(e.procedure_code.is_not(None), e.kind.in_(_ABOUT), period.condition(e.at))
 
         def conversations(*kinds: ConversationEventKind) -> ColumnElement[int]:
             return func.count(func.distinct(case((e.kind.in_(kinds), e.sender_key))))
@@ -112,17 +119,17 @@ class FrictionReport:
             counts = connection.execute(
                 select(
                     e.procedure_code,
-                    conversations(*_ASKED).label("conversations"),
+                    func.count(func.distinct(e.sender_key)).label("conversations"),
                     conversations(*_FAILED).label("unanswered"),
                     conversations(ConversationEventKind.HANDOFF).label("handoffs"),
                     conversations(ConversationEventKind.WALKTHROUGH_STARTED).label("walkthroughs_started"),
                     conversations(ConversationEventKind.WALKTHROUGH_FINISHED).label("walkthroughs_finished"),
                 )
-                .where(in_period)
+                .where(about)
                 .group_by(e.procedure_code)
             ).all()
-            asked_by = connection.execute(
-                select(e.procedure_code, e.sender_key).distinct().where(in_period, e.kind.in_(_ASKED))
+            about_by = connection.execute(
+                select(e.procedure_code, e.sender_key).distinct().where(about)
             ).all()
             complained = connection.execute(
                 select(complaints.c.procedure_code, func.count(), func.max(complaints.c.procedure_name))
@@ -138,7 +145,7 @@ class FrictionReport:
         complaint_counts = {code: count for code, count, _ in complained}
         for code, _, name in complained:  # "Đăng ký khai sinh (1.001193)", as the complaint form keeps it
             names.setdefault(code, name.removesuffix(f"({code})").rstrip() if name else None)
-        rated = self._ratings_by_procedure(asked_by, ratings)
+        rated = self._ratings_by_procedure(about_by, ratings)
         by_code = {row.procedure_code: row for row in counts}
         report = []
         for code in codes:
@@ -207,10 +214,10 @@ class FrictionReport:
         )
         return {row.procedure_code: row.procedure_name for row in rows}
 
-    def _ratings_by_procedure(self, asked_by: Sequence[Row], ratings: Sequence[Row]) -> dict[str, list[int]]:
-        """The ratings of the conversations that asked about each procedure."""
+    def _ratings_by_procedure(self, about_by: Sequence[Row], ratings: Sequence[Row]) -> dict[str, list[int]]:
+        """The ratings of the conversations about each procedure."""
         procedures_of: dict[str, set[str]] = defaultdict(set)
-        for code, sender_key in asked_by:
+        for code, sender_key in about_by:
             procedures_of[sender_key].add(code)
         rated: dict[str, list[int]] = defaultdict(list)
         for sender_id, rating in ratings:

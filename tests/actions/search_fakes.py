@@ -45,6 +45,7 @@ def run_with_hits(
     intents: list[str],
     slots: dict[str, Any],
     text: str = "…",
+    entities: list[dict[str, Any]] | None = None,
     past_events: list[dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The bot's messages and events when `action` runs on a message NLU ranked as `intents`."""
@@ -53,7 +54,7 @@ def run_with_hits(
     tracker = Tracker(
         "citizen",
         slots,
-        {"text": text, "intent_ranking": ranking, "entities": []},
+        {"text": text, "intent_ranking": ranking, "entities": entities or []},
         [*(past_events or []), {"event": "user", "text": text}],
         False,
         None,

@@ -25,7 +25,11 @@ def procedures() -> dict[str, Procedure]:
 
 
 def not_understood(
-    monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure], intent: str, hits: list[SearchHit]
+    monkeypatch: pytest.MonkeyPatch,
+    procedures: dict[str, Procedure],
+    intent: str,
+    hits: list[SearchHit],
+    entities: list[dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return run_with_hits(
         ActionNotUnderstood(),
@@ -34,6 +38,7 @@ def not_understood(
         hits,
         intents=[intent, "greet"],
         slots={"failed_attempts": 0},
+        entities=entities,
     )
 
 
@@ -48,6 +53,17 @@ def test_procedure_search_is_sure_of_is_offered_not_answered(
         f'/ask_procedure{{"procedure_code": "{PERMANENT_RESIDENCE}"}}'
     ]
     assert SlotSet("failed_attempts", 1) not in events
+
+
+def test_a_procedure_nlu_recognised_is_answered_when_search_is_sure(
+    monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure]
+) -> None:
+    # "trình báo mất hộ chiếu": NLU unsure between intents, but sure it names a procedure.
+    passport = "1.001445"
+    hit = SearchHit(passport, procedures[passport].name, 1.085, 0.99)
+    entity = {"entity": "procedure", "value": "hộ chiếu", "start": 14, "end": 22}
+    messages, _ = not_understood(monkeypatch, procedures, "nlu_fallback", [hit], [entity])
+    assert len(messages) == 1 and passport in messages[0]["text"]
 
 
 @pytest.mark.parametrize(

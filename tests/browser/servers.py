@@ -47,21 +47,22 @@ class ServerThread:
 
 
 @contextmanager
-def backend_server(database_url: str, state: Path) -> Iterator[str]:
-    """The backend on that database, its secret key kept in `state`; Rasa and the action server are nowhere
-    (the staff pages need neither). Yields its URL."""
+def backend_server(database_url: str, state: Path, **settings: object) -> Iterator[str]:
+    """The backend on that database, its secret key kept in `state`, with any other `settings`; Rasa and the
+    action server are nowhere (the staff pages need neither). Yields its URL."""
     # Imported here: tests/conftest.py imports this module in every test session, the backend's own
     # tests or not.
     from settings import Settings
     from webhook.app import create_app
 
-    settings = Settings(
+    backend_settings = Settings(
         database_url=database_url,
         rasa_url=f"http://127.0.0.1:{free_port()}",
         action_server_url=f"http://127.0.0.1:{free_port()}",
         secret_key_file=state / "secret_key",
+        **settings,
     )
-    with ServerThread(create_app(settings)) as server:
+    with ServerThread(create_app(backend_settings)) as server:
         yield server.url
 
 

@@ -1,10 +1,12 @@
 """The managers' dashboard at /quan-ly/ in a real headless Chromium, on a backend with a seeded database.
 
-Set TLDVC_SCREENSHOT_DIR to keep screenshots of the queue with its charts and of a complaint's detail.
+Set TLDVC_SCREENSHOT_DIR to keep screenshots of the queue with its charts, of a complaint's detail and of the
+friction report.
 """
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 from collections.abc import Iterator
@@ -14,16 +16,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-from sqlalchemy import update
+from playwright.sync_api import Browser, Locator, Page, expect
+from sqlalchemy import Engine, update
 
 from storage import (
     ComplaintDraft,
     ComplaintKind,
     ComplaintService,
     ComplaintState,
+    ConversationEventDraft,
+    ConversationEventKind,
+    ConversationEventStore,
     FeedbackDraft,
     FeedbackStore,
+    SenderPseudonyms,
     UserStore,
     WorkingCalendar,
     make_engine,
@@ -31,11 +37,13 @@ from storage import (
 from storage.complaint_history import complaint_history
 from storage.complaints import VIETNAM_TIME, complaints, vietnam_today
 from storage.feedback import feedback
+from storage.friction import COMPLAINT_WEIGHT, LOW_RATING
 from tests.browser.servers import backend_server
 from tests.webhook.backend import PASSWORD, prepare_database
 from webhook.core.security import create_access_token
 
 SCREENSHOTS = os.environ.get("TLDVC_SCREENSHOT_DIR")
+PSEUDONYM_KEY = "khoa-gia-danh-chi-dung-cho-thu-nghiem"
 PUBLIC_REPLY = "UBND phường đã trả giấy khai sinh ngày 28/11; xin lỗi bà vì sự chậm trễ."
 # (kind, agency, procedure code and name, days ago filed) of the background complaints the charts show.
 BACKGROUND = [
@@ -50,6 +58,14 @@ BACKGROUND = [
     (ComplaintKind.SLOW, "Công an huyện Châu Thành", None, None, 51),
     (ComplaintKind.SLOW, "UBND xã Hòa Hội", None, None, 65),
 ]
+
+
+Kind = ConversationEventKind
+# Procedures in conversations, as the action server records them (code, name).
+MARRIAGE = ("1.000894", "Thủ tục đăng ký kết hôn")  # also in two of the BACKGROUND complaints
+BIRTH = ("1.001193", "Thủ tục đăng ký khai sinh")
+RESIDENCE = ("1.004222", "Thủ tục đăng ký thường trú")
+UNEMPLOYMENT = ("1.001978", "Giải quyết hưởng trợ cấp thất nghiệp")
 
 
 @dataclass
@@ -138,8 +154,49 @@ def _seed(database_url: str) -> tuple[str, str, str]:
                 .where(feedback.c.id == given.id)
                 .values(created_at=datetime.now(VIETNAM_TIME) - timedelta(days=days_ago))
             )
+    _seed_conversations(engine)
     engine.dispose()
     return overdue, recent, hostile
+
+
+def _seed_conversations(engine: Engine) -> None:
+    """Today's conversations for the friction report, recorded as the action server records them."""
+    events = ConversationEventStore(engine)
+    pseudonyms = SenderPseudonyms(PSEUDONYM_KEY)
+
+    def event(sender: str, kind: ConversationEventKind, procedure=(None, None), question=None) -> None:
+        draft = ConversationEventDraft(
+            sender_key=pseudonyms(sender),
+            channel="web",
+            kind=kind,
+            procedure_code=procedure[0],
+            procedure_name=procedure[1],
+            question=question,
+        )
+        events.add(draft)
+
+    # Marriage: asked once, no trouble in the chat, but two complaints this month (BACKGROUND): 3 × 2 = 6.
+    event("web-m1", Kind.ANSWERED, MARRIAGE)
+    # Birth: three conversations; one asks on and gets no answer, one is handed to staff, one starts the
+    # documents and leaves; rated 2 (low) and 5: 1 + 1 + 1 = 3.
+    for sender in ("web-b1", "web-b2", "web-b3"):
+        event(sender, Kind.ANSWERED, BIRTH)
+    event("web-b1", Kind.NO_MATCH, (BIRTH[0], None), "con ngoài giá thú thì làm giấy khai sinh sao")
+    event("web-b2", Kind.HANDOFF, (BIRTH[0], None))
+    event("web-b3", Kind.WALKTHROUGH_STARTED, BIRTH)
+    # Residence: four conversations, two start the documents and one finishes; rated 5: no friction.
+    for sender in ("web-r1", "web-r2", "web-r3", "web-r4"):
+        event(sender, Kind.ANSWERED, RESIDENCE)
+    for sender in ("web-r1", "web-r2"):
+        event(sender, Kind.WALKTHROUGH_STARTED, RESIDENCE)
+    event("web-r1", Kind.WALKTHROUGH_FINISHED, RESIDENCE)
+    ratings = FeedbackStore(engine)
+    for sender, rating in [("web-b1", 2), ("web-b3", 5), ("web-r1", 5)]:  # 4.0 on average, as the others
+        ratings.add(FeedbackDraft(sender_id=sender, rating=rating))
+    # Questions the bot could not answer: two about unemployment benefit, one off-topic (and b1's above).
+    event("web-u1", Kind.UNSURE, UNEMPLOYMENT, "em tên Hoa, số 0987 654 321, hỏi trợ cấp thất nghiệp")
+    event("web-u2", Kind.NO_MATCH, question="tro cap that nghiep nhan o dau")
+    event("web-u3", Kind.OUT_OF_SCOPE, question="bóng đá tối nay mấy giờ")
 
 
 @pytest.fixture
@@ -147,7 +204,7 @@ def seeded(tmp_path: Path) -> Iterator[Seeded]:
     database_url = f"sqlite:///{tmp_path / 'backend.sqlite3'}"
     prepare_database(database_url)
     codes = _seed(database_url)
-    with backend_server(database_url, tmp_path) as url:
+    with backend_server(database_url, tmp_path, pseudonym_key=PSEUDONYM_KEY) as url:
         yield Seeded(url, database_url, *codes)
 
 
@@ -172,7 +229,8 @@ def _queue_codes(page: Page) -> list[str]:
     return page.locator("#queue-rows th button").all_text_contents()
 
 
-def _screenshot(page: Page, name: str, **options: object) -> None:
+def _screenshot(page: Page | Locator, name: str, **options: object) -> None:
+    """The page, or one part of it."""
     if SCREENSHOTS:
         page.screenshot(path=str(Path(SCREENSHOTS) / f"dashboard-{name}.png"), **options)
 
@@ -269,7 +327,7 @@ def test_staff_see_the_queue_and_masked_phones_but_no_manager_actions(page: Page
     _sign_in(page, "tongdai")
     expect(page.locator("#who")).to_have_text("Phạm Tổng Đài · Cán bộ tiếp nhận")
     expect(page.locator("#queue-rows tr").first).to_be_visible()
-    for hidden in ("Xuất CSV", "Xem thống kê", "Xem các phản ánh quá hạn"):
+    for hidden in ("Xuất CSV", "Xem thống kê", "Xem các phản ánh quá hạn", "Tải CSV", "Xem báo cáo"):
         expect(page.get_by_role("button", name=hidden)).to_have_count(0)
     page.get_by_role("button", name=seeded.overdue).click()
     dialog = page.get_by_role("dialog")
@@ -362,3 +420,110 @@ def test_on_a_tablet_the_queue_and_detail_fit_the_screen(browser: Browser, seede
     assert dialog.bounding_box()["width"] <= 820
     _screenshot(page, "tablet-detail")
     context.close()
+
+
+def _friction(page: Page) -> Locator:
+    section = page.get_by_role("region", name="Thủ tục gây vướng mắc", exact=True)
+    section.get_by_role("heading", name="Thủ tục gây vướng mắc").scroll_into_view_if_needed()
+    return section
+
+
+def test_a_manager_sees_the_procedures_that_cause_friction_and_downloads_them(
+    page: Page, seeded: Seeded
+) -> None:
+    _sign_in(page, "quanly")
+    section = _friction(page)
+    # The last thirty days by default, today included.
+    today = vietnam_today()
+    first_day = today - timedelta(days=29)
+    expect(section.get_by_label("Từ ngày")).to_have_value(first_day.isoformat())
+    expect(section.get_by_label("Đến ngày")).to_have_value(today.isoformat())
+    expect(section.locator("#friction-summary")).to_have_text(
+        re.compile(f"^Từ {first_day:%d/%m/%Y} đến {today:%d/%m/%Y}: 3 thủ tục được hỏi hoặc bị phản ánh")
+    )
+    # How the score is made, with the weights the report uses.
+    explain = section.locator("#friction-explain")
+    expect(explain).to_contain_text(f"{COMPLAINT_WEIGHT} × số phản ánh")
+    expect(explain).to_contain_text(f"đánh giá 1–{LOW_RATING} sao")
+
+    table = section.get_by_role("region", name="Thủ tục xếp theo điểm vướng mắc, cao nhất trước")
+    expect(table).to_be_visible()
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(3)  # not unemployment benefit, which the bot only offered
+    cells = [row.locator("th, td").all_text_contents() for row in rows.all()]
+    # Rank, code, name, score, conversations, unanswered, handoffs, complaints, average rating,
+    # low ratings, document walkthroughs left unfinished.
+    assert cells == [
+        ["1", *MARRIAGE, "6", "1", "0", "0", "2", "—", "0", "—"],
+        ["2", *BIRTH, "3", "3", "1", "1", "0", "3,5 (2 lượt)", "1", "1 trong 1 cuộc bắt đầu"],
+        ["3", *RESIDENCE, "0", "4", "0", "0", "0", "5,0 (1 lượt)", "0", "1 trong 2 cuộc bắt đầu"],
+    ]
+    headings = table.locator("thead th").all_text_contents()
+    assert headings[:4] == ["Hạng", "Mã thủ tục", "Tên thủ tục", "Điểm vướng mắc"]
+
+    groups = section.locator("#unanswered-groups > li")
+    expect(section.locator("#unanswered-summary")).to_have_text("3 nhóm, gồm 4 lần hỏi.")
+    expect(groups).to_have_count(3)
+    benefit = groups.first
+    expect(benefit).to_contain_text("2 cuộc hỏi · 2 lần hỏi")
+    expect(benefit).to_contain_text(f"Thủ tục bot đã gợi ý: {UNEMPLOYMENT[1]} ({UNEMPLOYMENT[0]})")
+    # The most typical wording stands for the group, the others below it.
+    expect(benefit.locator(".group-question")).to_have_text(re.compile("^“.*(thất nghiệp|that nghiep).*”$"))
+    expect(benefit.locator(".wordings li")).to_have_count(1)
+    expect(benefit).to_contain_text("hỏi trợ cấp thất nghiệp")
+    expect(benefit).to_contain_text("tro cap that nghiep nhan o dau")
+    expect(benefit).not_to_contain_text("0987")  # scrubbed when recorded
+    football = groups.filter(has_text="bóng đá tối nay mấy giờ")
+    expect(football).to_contain_text("1 cuộc hỏi · 1 lần hỏi")
+    expect(football).to_contain_text("Bot đã: coi là ngoài phạm vi (1)")
+    _screenshot(section, "friction")
+
+    with page.expect_download() as download:
+        section.get_by_role("button", name="Tải CSV").click()
+    assert download.value.suggested_filename == f"thu-tuc-vuong-mac_{first_day}_{today}.csv"
+    content = Path(download.value.path()).read_bytes()
+    assert content.startswith(b"\xef\xbb\xbf" + "Mã thủ tục,Tên thủ tục,Điểm vướng mắc".encode())
+    lines = list(csv.reader(content.decode("utf-8-sig").splitlines()))
+    ranked = [[*MARRIAGE, "6", "1"], [*BIRTH, "3", "3"], [*RESIDENCE, "0", "4"]]
+    assert [line[:4] for line in lines[1:]] == ranked
+
+    # On a phone: one card per procedure, nothing wider than the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(rows.first.locator("td").first).to_have_css("display", "block")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    _friction(page)
+    _screenshot(section, "friction-phone")
+
+
+def test_the_friction_report_says_when_a_period_is_empty_or_refused(page: Page, seeded: Seeded) -> None:
+    _sign_in(page, "quanly")
+    section = _friction(page)
+    expect(section.locator("#friction-rows tr").first).to_be_visible()
+    section.get_by_label("Từ ngày").fill("2020-01-01")
+    section.get_by_label("Đến ngày").fill("2020-01-31")
+    section.get_by_label("Đến ngày").press("Enter")  # the keyboard submits the period
+    expect(section.locator("#friction-summary")).to_have_text(
+        "Chưa có dữ liệu trong khoảng thời gian này (từ 01/01/2020 đến 31/01/2020)."
+    )
+    expect(section.locator("#friction-table")).to_be_hidden()
+    expect(section.locator("#unanswered-summary")).to_have_text(
+        "Không có câu hỏi nào bot chưa trả lời được trong khoảng thời gian này."
+    )
+    expect(section.locator("#unanswered-groups > li")).to_have_count(0)
+    expect(section.get_by_role("alert")).to_have_count(0)
+    _screenshot(section, "friction-empty")
+
+    # A period that ends before it starts: the API's reason, said once, and nothing stale left on screen.
+    section.get_by_label("Từ ngày").fill("2020-02-01")
+    section.get_by_role("button", name="Xem báo cáo").click()
+    alert = section.locator("#friction-alert")
+    expect(alert).to_have_text("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")
+    expect(section.locator("#unanswered-alert")).to_be_hidden()
+    expect(section.locator("#friction-summary")).to_have_text("")
+
+    # The server failing: said as such.
+    page.route("**/api/reports/**", lambda route: route.fulfill(status=500, body="Internal Server Error"))
+    section.get_by_label("Từ ngày").fill("2020-01-01")
+    section.get_by_role("button", name="Xem báo cáo").click()
+    expect(alert).to_have_text("Máy chủ đang gặp sự cố, vui lòng thử lại sau ít phút.")
+    expect(section.locator("#unanswered-alert")).to_be_hidden()

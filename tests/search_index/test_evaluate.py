@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from search_index.__main__ import main
-from search_index.evaluate import Question, confidence_report, quality
+from search_index.evaluate import (
+    CITIZEN_IN_KB,
+    CITIZEN_OUT_OF_KB,
+    Question,
+    citizen_report,
+    confidence_report,
+    quality,
+    read_citizen_questions,
+)
 from search_index.index import SearchHit
 
 
@@ -56,3 +64,31 @@ def test_eval_command_reads_any_question_file_and_ends_with_one_json_line(
     assert result["n"] == 2
     assert result["recall@1"] == result["unaccented"]["recall@1"] == 1.0
     assert set(result["latency_ms"]) == {"p50", "p95"}
+
+
+def test_citizen_report_counts_answers_outright_inside_and_outside_the_kb() -> None:
+    answers = {  # question -> (code, confidence); diacritics make no difference here
+        "in-right": ("1", 0.9), "in-wrong": ("x", 0.9), "in-unsure": ("2", 0.6),
+        "out-sure": ("x", 0.9), "out-unsure": ("x", 0.6), "out-none": ("x", 0.1),
+    }  # fmt: skip
+    in_kb = [Question(q, q, frozenset({"1", "2"})) for q in ("in-right", "in-wrong", "in-unsure")]
+    out_of_kb = [Question(q, q, frozenset()) for q in ("out-sure", "out-unsure", "out-none")]
+
+    def rank(text: str) -> list[SearchHit]:
+        code, confidence = answers[text]
+        return _hits(code, confidence=confidence)
+
+    report = citizen_report(rank, in_kb, out_of_kb)
+    assert report["in_kb"] == {
+        "n": 6, "recall@1": round(4 / 6, 4), "answered_outright": round(4 / 6, 4), "right_when_answered": 0.5,
+    }  # fmt: skip
+    third = round(1 / 3, 4)
+    assert report["out_of_kb"] == {"n": 6, "sure_wrong": third, "offered_unsure": third, "said_none": third}
+
+
+def test_citizen_questions_are_split_and_never_overlap() -> None:
+    for path in (CITIZEN_IN_KB, CITIZEN_OUT_OF_KB):
+        tune, held_out = (read_citizen_questions(path, split) for split in ("tune", "held_out"))
+        assert len(held_out) >= 0.35 * (len(tune) + len(held_out))
+        assert not {q.question for q in tune} & {q.question for q in held_out}
+    assert len(read_citizen_questions(CITIZEN_OUT_OF_KB, None)) >= 150

@@ -115,6 +115,39 @@ def test_procedures_are_ranked_by_friction_score(record, report, engine, service
     assert unemployment.procedure_name == UNEMPLOYMENT[1]
 
 
+def test_a_procedure_the_bot_only_offered_is_not_listed(
+    record, report, engine, service, draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def at(*moment: int) -> None:
+        monkeypatch.setattr(events_module, "utc_now", lambda: datetime(*moment, tzinfo=timezone.utc))
+
+    # Birth: asked about in November; in December only a question left unanswered and a handoff, while
+    # birth was still the conversation's topic: a conversation about birth in December too.
+    at(2025, 11, 20, 3)
+    record("e", Kind.ANSWERED, BIRTH)
+    at(2025, 12, 2, 3)
+    record("e", Kind.NO_MATCH, (BIRTH[0], None), "con ngoài giá thú thì sao")
+    record("e", Kind.HANDOFF, (BIRTH[0], None))
+    # Offers: the likely procedure as a button (unsure), or one of several (choices), never picked.
+    record("a", Kind.UNSURE, UNEMPLOYMENT, "hỏi về trợ cấp thất nghiệp")
+    record("b", Kind.CHOICES, PASSPORT)
+    # Residence: offered to one citizen, who rated the bot 1, and asked about by another.
+    record("c", Kind.CHOICES, RESIDENCE)
+    FeedbackStore(engine).add(FeedbackDraft(sender_id="c", rating=1))
+    record("d", Kind.ANSWERED, RESIDENCE)
+
+    rows = report.procedures(ReportPeriod(date_from=date(2025, 12, 1), date_to=date(2025, 12, 31)))
+    assert [(row.procedure_code, row.conversations) for row in rows] == [(BIRTH[0], 1), (RESIDENCE[0], 1)]
+    birth, residence = rows
+    assert (birth.unanswered, birth.handoffs, birth.friction_score) == (1, 1, 2)
+    assert birth.procedure_name == BIRTH[1]  # as last recorded, before the period
+    assert (residence.ratings, residence.friction_score) == (0, 0)  # c's rating is no rating of residence
+    # A complaint lists an offered procedure all the same.
+    _complain(service, draft, UNEMPLOYMENT, "a")
+    listed = [(row.procedure_code, row.conversations) for row in report.procedures(ReportPeriod())]
+    assert listed == [(UNEMPLOYMENT[0], 0), (BIRTH[0], 1), (RESIDENCE[0], 1)]
+
+
 def test_the_period_bounds_events_and_complaints_in_vietnam_days(
     record, report, service, draft, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,10 +1,11 @@
 // The managers' dashboard: sign-in (shared with the other staff pages), then the queue for everyone and, for
-// managers, actions and statistics.
+// managers, actions, statistics and the friction report.
 import { api } from "../../shared/js/api.js";
 import { byId, say } from "../../shared/js/dom.js";
 import { startSession } from "../../shared/js/session.js";
 import { clearCharts, drawCharts, satisfactionText } from "./charts.js";
 import { closeComplaint, openComplaint, setUpDetail } from "./detail.js";
+import { loadFriction, resetFriction, setUpFriction } from "./friction.js";
 import { exportCsv, loadQueue, resetQueue, setUpQueue, showOverdueOnly } from "./queue.js";
 import { TEXT, formatDate, formatNumber, vietnamDate } from "./text.js";
 
@@ -50,6 +51,7 @@ const setUp = async (me) => {
     periodForm.elements.date_from.value = vietnamDate(1 - STATS_DAYS);
     periodForm.elements.date_to.value = vietnamDate();
   }
+  if (manager) setUpFriction();
 };
 
 periodForm.addEventListener("submit", (event) => {
@@ -62,11 +64,15 @@ byId("export").addEventListener("click", exportCsv);
 
 startSession({
   setUp,
-  shown: refresh,
+  shown: () => {
+    refresh();
+    if (manager) loadFriction(); // not in refresh(): handling a complaint changes none of its figures
+  },
   clear: () => {
     closeComplaint();
     resetQueue();
     clearCharts();
+    resetFriction();
   },
   landing: () => byId("queue-title"),
 });

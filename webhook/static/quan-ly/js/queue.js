@@ -1,5 +1,5 @@
 // The complaint queue: filters, the table (overdue first by default), paging and the CSV export.
-import { api } from "../../shared/js/api.js";
+import { api, download } from "../../shared/js/api.js";
 import { byId, element, option, say } from "../../shared/js/dom.js";
 import { TEXT, formatDate, vietnamDay } from "./text.js";
 
@@ -103,15 +103,7 @@ export const showOverdueOnly = () => {
 // Downloads the filtered complaints as the API's CSV (UTF-8 with BOM, opens in Excel).
 export const exportCsv = async () => {
   try {
-    const response = await api("complaints/export.csv", { params: filterParams(), raw: true });
-    const url = URL.createObjectURL(await response.blob());
-    const link = element("a");
-    link.href = url;
-    link.download = TEXT.exportFile;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    await download("complaints/export.csv", { params: filterParams(), filename: TEXT.exportFile });
   } catch (error) {
     say(alert, error.message);
   }

@@ -63,6 +63,27 @@ export const TEXT = {
   dataTable: "Bảng số liệu",
   noData: "Chưa có số liệu trong kỳ này.",
   chartSummary: (title, parts) => `${title}. ${parts.join("; ")}.`,
+  frictionSummary: (from, to, n) =>
+    `Từ ${from} đến ${to}: ${n} thủ tục được hỏi hoặc bị phản ánh, điểm vướng mắc cao nhất trước.`,
+  noFriction: (from, to) => `Chưa có dữ liệu trong khoảng thời gian này (từ ${from} đến ${to}).`,
+  unnamedProcedure: "Chưa rõ tên thủ tục",
+  ratingCount: (n) => `(${n} lượt)`,
+  walkthroughsStarted: (n) => `trong ${n} cuộc bắt đầu`,
+  // "thu-tuc-vuong-mac_2026-11-01_2026-11-30.csv", the period in the name so several downloads stay apart
+  frictionFile: (...days) => `${["thu-tuc-vuong-mac", ...days].filter(Boolean).join("_")}.csv`,
+  unansweredSummary: (groups, questions) => `${groups} nhóm, gồm ${questions} lần hỏi.`,
+  noUnanswered: "Không có câu hỏi nào bot chưa trả lời được trong khoảng thời gian này.",
+  groupCounts: (conversations, questions) => `${conversations} cuộc hỏi · ${questions} lần hỏi`,
+  lastAsked: "lần gần nhất",
+  outcomesLabel: "Bot đã",
+  outcomes: {
+    unsure: "gợi ý thủ tục nhưng chưa chắc",
+    no_match: "không tìm thấy thủ tục phù hợp",
+    not_understood: "không hiểu câu hỏi",
+    out_of_scope: "coi là ngoài phạm vi",
+  },
+  nearestProcedure: "Thủ tục bot đã gợi ý",
+  otherWordings: "Cách hỏi khác",
 };
 
 const NUMBER = new Intl.NumberFormat("vi-VN");
