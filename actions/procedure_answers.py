@@ -18,9 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation_events import record_event
 from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
-from actions.procedure_choices import offered_choices
+from actions.procedure_choices import leading_choices
 from knowledge_base import procedure_card
-from search_index import ProcedureSearch
 from storage import ConversationEventKind
 from text_matching import PhraseTable
 
@@ -67,10 +66,7 @@ def answer_from_search(
 ) -> list[EventType] | None:
     """Answer the procedure search is sure of, or offer the likely ones as buttons; None when nothing is
     even likely. With `hedge`, nothing is answered outright: the procedures are offered, worded as unsure."""
-    hits = procedure_search().search(text, k=MAX_CHOICES + 2)
-    choices = offered_choices(ProcedureSearch.choices(hits, limit=MAX_CHOICES))
-    # A single choice left is the local variant of a procedure that is also done centrally.
-    best = choices[0] if choices else next(iter(hits), None)
+    best, choices = leading_choices(procedure_search().search(text, k=MAX_CHOICES + 2), MAX_CHOICES)
     if best is None or not best.confident:
         return None
     sure = best.sure and not hedge

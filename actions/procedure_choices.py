@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from knowledge_base.names import CENTRAL, split_level
-from search_index import SearchHit
+from search_index import ProcedureSearch, SearchHit
 
 
 def offered_choices(choices: Sequence[SearchHit]) -> list[SearchHit]:
@@ -25,3 +25,12 @@ def offered_choices(choices: Sequence[SearchHit]) -> list[SearchHit]:
         for hit, (base, level) in zip(choices, levels, strict=True)
         if not (level == CENTRAL and base in local)
     ]
+
+
+def leading_choices(hits: Sequence[SearchHit], limit: int) -> tuple[SearchHit | None, list[SearchHit]]:
+    """The hit the bot goes by, and the procedures it offers as buttons because they fit about as well (none
+    when the best stands out). The bot answers the best outright when search is sure of it and fewer than
+    two choices are left."""
+    choices = offered_choices(ProcedureSearch.choices(hits, limit=limit))
+    # A single choice left is the local variant of a procedure that is also done centrally.
+    return (choices[0] if choices else next(iter(hits), None)), choices

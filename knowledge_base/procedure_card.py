@@ -6,7 +6,8 @@ A fee or time marked for review is never stated: the citizen is told it is being
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from enum import StrEnum
+from typing import NamedTuple
 
 from knowledge_base.profile import ProvinceProfile
 from knowledge_base.schema import (
@@ -63,21 +64,43 @@ def documents_text(procedure: Procedure) -> str:
     return "\n".join(f"• {document_line(d)}" for d in procedure.documents)
 
 
-def _per_channel(
-    procedure: Procedure, fact: ReviewedFact, value_of: Callable[[SubmissionMode], str | None], hotline: str
-) -> str | None:
-    """One line when every channel agrees, else one line per channel; a value under review is withheld."""
-    rows = [(mode, UNDER_REVIEW if fact in mode.needs_review else value_of(mode)) for mode in procedure.modes]
-    rows = [(mode, value) for mode, value in rows if value]
-    if not rows:
-        return None
-    if len({value for _, value in rows}) == 1:
-        text = rows[0][1][:1].upper() + rows[0][1][1:]
-    else:
-        text = "; ".join(f"{CHANNEL_LABELS[mode.channel]}: {value}" for mode, value in rows)
-    if any(value == UNDER_REVIEW for _, value in rows):
-        text += f" ({REVIEW_HINT[fact].format(hotline=hotline)})"
-    return text
+class StatedFact(NamedTuple):
+    """A fee or a time as the KB states it per channel, with any value under review withheld."""
+
+    rows: list[tuple[Channel, str]]  # (channel, value or UNDER_REVIEW), channels stating nothing left out
+    under_review: bool
+
+    @property
+    def text(self) -> str | None:
+        """One value when every channel agrees, else one per channel; None when no channel states one."""
+        if not self.rows:
+            return None
+        values = {value for _, value in self.rows}
+        if len(values) == 1:
+            value = self.rows[0][1]
+            return value[:1].upper() + value[1:]
+        return "; ".join(f"{CHANNEL_LABELS[channel]}: {value}" for channel, value in self.rows)
+
+
+def mode_value(mode: SubmissionMode, fact: ReviewedFact) -> str | None:
+    """A mode's time or fee as the bot states it; UNDER_REVIEW when an editor has marked it for review."""
+    if fact in mode.needs_review:
+        return UNDER_REVIEW
+    return _time_of(mode) if fact is ReviewedFact.processing_time else _fee_of(mode)
+
+
+def stated_fact(procedure: Procedure, fact: ReviewedFact) -> StatedFact:
+    rows = [(mode.channel, mode_value(mode, fact)) for mode in procedure.modes]
+    rows = [(channel, value) for channel, value in rows if value]
+    return StatedFact(rows, any(value == UNDER_REVIEW for _, value in rows))
+
+
+def _told(procedure: Procedure, fact: ReviewedFact, hotline: str) -> str | None:
+    """The stated text; a value under review comes with the reason it is withheld and the hotline."""
+    stated = stated_fact(procedure, fact)
+    if stated.text and stated.under_review:
+        return f"{stated.text} ({REVIEW_HINT[fact].format(hotline=hotline)})"
+    return stated.text
 
 
 def _time_of(mode: SubmissionMode) -> str | None:
@@ -97,32 +120,62 @@ def _fee_of(mode: SubmissionMode) -> str | None:
 
 
 def processing_time_text(procedure: Procedure, hotline: str) -> str:
-    found = _per_channel(procedure, ReviewedFact.processing_time, _time_of, hotline)
-    return found or "Chưa có thông tin về thời hạn giải quyết."
+    return (
+        _told(procedure, ReviewedFact.processing_time, hotline) or "Chưa có thông tin về thời hạn giải quyết."
+    )
 
 
 def fee_text(procedure: Procedure, hotline: str) -> str:
-    return _per_channel(procedure, ReviewedFact.fee, _fee_of, hotline) or "Chưa có thông tin về phí, lệ phí."
+    return _told(procedure, ReviewedFact.fee, hotline) or "Chưa có thông tin về phí, lệ phí."
+
+
+def submit_places(procedure: Procedure) -> list[str]:
+    """Where to submit in the province, else the receiving or implementing agency."""
+    return procedure.submit_at or [
+        p for p in (procedure.receiving_agency, procedure.implementing_agency) if p
+    ]
 
 
 def where_text(procedure: Procedure) -> str:
-    places = procedure.submit_at or [
-        p for p in (procedure.receiving_agency, procedure.implementing_agency) if p
-    ]
+    places = submit_places(procedure)
     return "; ".join(places) if places else "Chưa có thông tin về nơi tiếp nhận hồ sơ."
+
+
+class OnlineReach(StrEnum):
+    """How far a procedure goes online, which decides how online submission is worded."""
+
+    FULL = "full"  # the whole procedure, nothing done in person
+    PARTIAL = "partial"  # the dossier online, at least one step in person
+    SUBMIT = "submit"  # the dossier online, the rest unstated
+    NONE = "none"  # in person only
+    NONE_OR_POST = "none_or_post"  # in person or by post
+
+
+def online_reach(procedure: Procedure) -> OnlineReach:
+    if not procedure.accepts_online:
+        post = any(mode.channel is Channel.post for mode in procedure.modes)
+        return OnlineReach.NONE_OR_POST if post else OnlineReach.NONE
+    if procedure.online is OnlineAvailability.full:
+        return OnlineReach.FULL
+    # "Một phần" (partly online): at least one step, such as showing originals, is done in person.
+    return OnlineReach.PARTIAL if procedure.online is OnlineAvailability.partial else OnlineReach.SUBMIT
+
+
+def online_link(procedure: Procedure, portal_url: str) -> str:
+    """The procedure's own online page, else the province's portal."""
+    return procedure.online_url or portal_url
 
 
 def online_text(procedure: Procedure, portal_url: str) -> str:
     """Online first, said as far as it goes: the whole procedure, or only submitting the dossier."""
-    if not procedure.accepts_online:
-        post = any(mode.channel is Channel.post for mode in procedure.modes)
-        where = "trực tiếp hoặc qua bưu chính" if post else "trực tiếp"
-        return f"Thủ tục này chưa nhận hồ sơ trực tuyến, bạn nộp {where}."
-    link = procedure.online_url or portal_url
-    if procedure.online is OnlineAvailability.full:
+    reach, link = online_reach(procedure), online_link(procedure, portal_url)
+    if reach is OnlineReach.NONE_OR_POST:
+        return "Thủ tục này chưa nhận hồ sơ trực tuyến, bạn nộp trực tiếp hoặc qua bưu chính."
+    if reach is OnlineReach.NONE:
+        return "Thủ tục này chưa nhận hồ sơ trực tuyến, bạn nộp trực tiếp."
+    if reach is OnlineReach.FULL:
         return f"Bạn có thể làm trọn thủ tục trực tuyến, không cần đến nơi: {link}"
-    if procedure.online is OnlineAvailability.partial:
-        # "Một phần" (partly online): at least one step, such as showing originals, is done in person.
+    if reach is OnlineReach.PARTIAL:
         return (
             f"Bạn có thể nộp hồ sơ trực tuyến tại {link}; "
             "vẫn có bước phải làm trực tiếp (ví dụ xuất trình bản chính hoặc nhận kết quả)."

@@ -122,10 +122,12 @@ class ComplaintService:
             engine, WorkingCalendar.for_profile(profile), answer_working_days=profile.answer_working_days
         )
 
-    # --- citizens (through the bot) -------------------------------------------------------------------
+    # --- citizens (through the bot, or the hotline on their behalf) ------------------------------------
 
-    def file(self, draft: ComplaintDraft) -> Complaint:
-        """Store a new complaint and its first history entry; once this returns, the code may be given out."""
+    def file(self, draft: ComplaintDraft, *, actor_id: int | None = None) -> Complaint:
+        """Store a new complaint and its first history entry; once this returns, the code may be given out.
+
+        `actor_id` is the member of staff who took it down (the hotline), None when the citizen filed it."""
         now = utc_now()
         answer_due = self.calendar.add_working_days(
             now.astimezone(VIETNAM_TIME).date(), self._answer_working_days
@@ -148,7 +150,7 @@ class ComplaintService:
                     ).inserted_primary_key[0]
                     connection.execute(
                         insert(complaint_history).values(
-                            complaint_id=complaint_id, at=now, to_status=ComplaintState.NEW
+                            complaint_id=complaint_id, at=now, actor_id=actor_id, to_status=ComplaintState.NEW
                         )
                     )
             except IntegrityError:

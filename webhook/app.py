@@ -30,7 +30,18 @@ from storage import (
 )
 from storage.friction import FrictionReport
 from text_matching import install_log_scrubbing
-from webhook.api.routes import auth, chat, complaints, dashboard, health, profile, reports, staff, zalo
+from webhook.api.routes import (
+    auth,
+    chat,
+    complaints,
+    dashboard,
+    health,
+    hotline,
+    profile,
+    reports,
+    staff,
+    zalo,
+)
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
 from webhook.core.security import hash_password
@@ -102,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dashboard.router,
         reports.router,
         staff.router,
+        hotline.router,
         zalo.router,
     ):
         app.include_router(router)

@@ -1,18 +1,20 @@
-"""A chat request the gateway cannot accept gets a Vietnamese sentence saying why, not FastAPI's English list.
+"""A request the gateway cannot accept gets a Vietnamese sentence saying why, not FastAPI's English list.
 
-The web chat shows `detail` to the citizen as it is, so every message here is written for them, naming the
-JSON field only where an API client is the likelier sender.
+The web chat shows `detail` to the citizen as it is, so every chat message here is written for them, naming
+the JSON field only where an API client is the likelier sender. The staff pages show it to the member of
+staff beside the form: the field's label, then what is wrong with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from typing import Any, get_args
 
 from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from pydantic_core.core_schema import ErrorType
 
 from webhook.schemas import SENDER_ID_MAX_CHARS, TEXT_MAX_CHARS, ErrorReply
 
@@ -50,17 +52,52 @@ def explain(errors: Sequence[Any]) -> str:
     return " ".join(dict.fromkeys(sentences))
 
 
-class VietnameseValidationRoute(APIRoute):
-    """Keeps the 422 status but answers with an `ErrorReply`, like the gateway's other errors."""
+# Errors pydantic raises itself; any other type is one of the project's own (storage.fields), worded in
+# Vietnamese for whoever reads it.
+PYDANTIC_ERRORS = frozenset(get_args(ErrorType))
 
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handle = super().get_route_handler()
 
-        async def handle_in_vietnamese(request: Request) -> Response:
-            try:
-                return await handle(request)
-            except RequestValidationError as error:
-                reply = ErrorReply(detail=explain(error.errors()))
-                return JSONResponse(reply.model_dump(), status_code=422)
+def explain_fields(errors: Sequence[Any], labels: dict[str, str], special: dict[tuple[str, str], str]) -> str:
+    """One sentence per problem for a staff form: `special` (field, error type) messages first, then the
+    project's own Vietnamese messages, after the field's label unless they name it, then a generic one
+    naming the field."""
+    sentences = []
+    for error in errors:
+        location, kind = error.get("loc", ()), error.get("type", "")
+        field = str(location[1]) if len(location) > 1 else None
+        label = labels.get(field or "", field)
+        if field and (field, kind) in special:
+            sentences.append(special[(field, kind)])
+        elif kind == "json_invalid":
+            sentences.append(MESSAGES[(None, "json_invalid")])
+        elif kind not in PYDANTIC_ERRORS:  # named once: "Số điện thoại di động không hợp lệ …" needs no label
+            named = not field or error["msg"].lower().startswith(label.lower())
+            sentences.append(error["msg"] if named else f"{label}: {error['msg']}")
+        elif kind == "missing":
+            sentences.append(f"Thiếu thông tin «{label}».")
+        else:
+            sentences.append(f"«{label}» không hợp lệ." if field else "Dữ liệu gửi lên không hợp lệ.")
+    return " ".join(dict.fromkeys(sentences))
 
-        return handle_in_vietnamese
+
+def vietnamese_validation_route(explain: Callable[[Sequence[Any]], str]) -> type[APIRoute]:
+    """A route class that keeps the 422 status but answers with an `ErrorReply`, like the gateway's other
+    errors, its detail the sentence `explain` makes of pydantic's errors."""
+
+    class VietnameseRoute(APIRoute):
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            handle = super().get_route_handler()
+
+            async def handle_in_vietnamese(request: Request) -> Response:
+                try:
+                    return await handle(request)
+                except RequestValidationError as error:
+                    reply = ErrorReply(detail=explain(error.errors()))
+                    return JSONResponse(reply.model_dump(), status_code=422)
+
+            return handle_in_vietnamese
+
+    return VietnameseRoute
+
+
+VietnameseValidationRoute = vietnamese_validation_route(explain)

@@ -53,6 +53,10 @@ class ErrorReply(BaseModel):
     detail: str = Field(description="What went wrong, in Vietnamese, fit to show the citizen")
 
 
+# The OpenAPI answer of a route for signed-in staff when the token is missing, expired or forged.
+SIGNED_IN_ONLY = {401: {"model": ErrorReply, "description": "No valid token: sign in again"}}
+
+
 ServiceState = Literal["ok", "down"]
 
 

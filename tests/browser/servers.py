@@ -1,11 +1,15 @@
-"""The servers behind the browser tests: any app on a free port in a thread, and a fake Rasa."""
+"""The servers behind the browser tests: any app on a free port in a thread, the backend alone, and a fake
+Rasa."""
 
 from __future__ import annotations
 
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
@@ -40,6 +44,26 @@ class ServerThread:
     def __exit__(self, *_: object) -> None:
         self._server.should_exit = True
         self._thread.join(timeout=10)
+
+
+@contextmanager
+def backend_server(database_url: str, state: Path, **settings: object) -> Iterator[str]:
+    """The backend on that database, its secret key kept in `state`, with any other `settings`; Rasa and the
+    action server are nowhere (the staff pages need neither). Yields its URL."""
+    # Imported here: tests/conftest.py imports this module in every test session, the backend's own
+    # tests or not.
+    from settings import Settings
+    from webhook.app import create_app
+
+    backend_settings = Settings(
+        database_url=database_url,
+        rasa_url=f"http://127.0.0.1:{free_port()}",
+        action_server_url=f"http://127.0.0.1:{free_port()}",
+        secret_key_file=state / "secret_key",
+        **settings,
+    )
+    with ServerThread(create_app(backend_settings)) as server:
+        yield server.url
 
 
 @dataclass

@@ -19,7 +19,6 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import Engine, update
 
-from settings import Settings
 from storage import (
     ComplaintDraft,
     ComplaintKind,
@@ -39,9 +38,8 @@ from storage.complaint_history import complaint_history
 from storage.complaints import VIETNAM_TIME, complaints, vietnam_today
 from storage.feedback import feedback
 from storage.friction import COMPLAINT_WEIGHT, LOW_RATING
-from tests.browser.servers import ServerThread, free_port
+from tests.browser.servers import backend_server
 from tests.webhook.backend import PASSWORD, prepare_database
-from webhook.app import create_app
 from webhook.core.security import create_access_token
 
 SCREENSHOTS = os.environ.get("TLDVC_SCREENSHOT_DIR")
@@ -206,15 +204,8 @@ def seeded(tmp_path: Path) -> Iterator[Seeded]:
     database_url = f"sqlite:///{tmp_path / 'backend.sqlite3'}"
     prepare_database(database_url)
     codes = _seed(database_url)
-    settings = Settings(
-        database_url=database_url,
-        rasa_url=f"http://127.0.0.1:{free_port()}",
-        action_server_url=f"http://127.0.0.1:{free_port()}",
-        secret_key_file=tmp_path / "secret_key",
-        pseudonym_key=PSEUDONYM_KEY,
-    )
-    with ServerThread(create_app(settings)) as server:
-        yield Seeded(server.url, database_url, *codes)
+    with backend_server(database_url, tmp_path, pseudonym_key=PSEUDONYM_KEY) as url:
+        yield Seeded(url, database_url, *codes)
 
 
 @pytest.fixture

@@ -67,6 +67,13 @@ def test_filing_is_the_first_history_entry(service, draft):
     assert (filed.from_status, filed.to_status, filed.actor_id) == (None, ComplaintState.NEW, None)
 
 
+def test_a_complaint_taken_down_by_staff_names_them_as_its_first_actor(service, draft, officers):
+    _, staff = officers
+    complaint = service.file(draft.model_copy(update={"channel": "hotline"}), actor_id=staff.id)
+    [filed] = service.history(complaint.id)
+    assert (complaint.channel, filed.to_status, filed.actor_id) == ("hotline", ComplaintState.NEW, staff.id)
+
+
 def test_public_status_never_shows_personal_fields(service, draft, officers):
     manager, _ = officers
     code = service.file(draft).reference_code

@@ -7,7 +7,9 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import OAuth2PasswordBearer
 
+from actions.knowledge import procedure_search
 from knowledge_base.profile import ProvinceProfile
+from search_index import ProcedureSearch
 from settings import Settings
 from storage import AuditLog, ComplaintService, HandoffStore, Reports, User, UserRole, UserStore
 from storage.friction import FrictionReport
@@ -55,6 +57,12 @@ def get_reports(request: Request) -> Reports:
     return request.app.state.reports
 
 
+def get_search() -> ProcedureSearch:
+    """The process's one procedure search, the same the action server's actions use: loaded on first use
+    (e5 and the index, several seconds, at most once however many requests wait for it), then kept."""
+    return procedure_search()
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ProfileDep = Annotated[ProvinceProfile, Depends(get_profile)]
 ComplaintsDep = Annotated[ComplaintService, Depends(get_complaints)]
@@ -64,6 +72,7 @@ HandoffsDep = Annotated[HandoffStore, Depends(get_handoffs)]
 ZaloDep = Annotated[ZaloChannel | None, Depends(get_zalo)]
 ReportsDep = Annotated[Reports, Depends(get_reports)]
 FrictionDep = Annotated[FrictionReport, Depends(get_friction)]
+SearchDep = Annotated[ProcedureSearch, Depends(get_search)]
 
 _UNAUTHENTICATED = HTTPException(
     status.HTTP_401_UNAUTHORIZED,

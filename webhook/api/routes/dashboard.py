@@ -12,13 +12,12 @@ from storage import UNRESOLVED_STATES, ComplaintKind, ComplaintState, Granularit
 from storage.complaints import vietnam_today
 from webhook.api.deps import CurrentUser, ManagerUser, ReportsDep
 from webhook.complaint_schemas import Choice, Choices
-from webhook.schemas import ErrorReply
+from webhook.schemas import SIGNED_IN_ONLY, ErrorReply
 
 router = APIRouter(prefix="/api/dashboard", tags=["dashboard"])
 
 DEFAULT_PERIOD = timedelta(weeks=12)
-_SIGNED_IN = {401: {"model": ErrorReply, "description": "No valid token: sign in again"}}
-_MANAGERS = {**_SIGNED_IN, 403: {"model": ErrorReply, "description": "The account is not a manager's"}}
+_MANAGERS = {**SIGNED_IN_ONLY, 403: {"model": ErrorReply, "description": "The account is not a manager's"}}
 
 
 @router.get(
@@ -46,7 +45,9 @@ def summary(
     return reports.summary(period, granularity, top_agencies=top_agencies)
 
 
-@router.get("/choices", response_model=Choices, responses=_SIGNED_IN, summary="States and kinds with labels")
+@router.get(
+    "/choices", response_model=Choices, responses=SIGNED_IN_ONLY, summary="States and kinds with labels"
+)
 def choices(user: CurrentUser) -> Choices:
     return Choices(
         states=[Choice(value=s.value, label=s.label) for s in ComplaintState],

@@ -1,6 +1,6 @@
 // The statistics panel: four Chart.js charts (vendored, see vendor/chart.js/README.md) drawn from
 // GET /api/dashboard/summary, each with its figures as a table for screen readers and printing.
-import { byId, element } from "./dom.js";
+import { byId, element } from "../../shared/js/dom.js";
 import { TEXT, formatAverage } from "./text.js";
 
 // Every colour has at least 3:1 contrast on white (WCAG non-text contrast); each series also has a label.

@@ -1,7 +1,7 @@
 // One complaint in a modal dialog: its facts, the citizen's contact (masked for staff), the full history,
 // and for managers the workflow's next steps: assign, change state with an internal note and a public reply.
-import { api } from "./api.js";
-import { byId, element, fillFacts, option, say } from "./dom.js";
+import { api } from "../../shared/js/api.js";
+import { byId, element, fillFacts, option, say } from "../../shared/js/dom.js";
 import { TEXT, formatDate, formatDateTime } from "./text.js";
 
 const ASSIGNED = "assigned"; // reached through the assign form, which names the officer

@@ -1,8 +1,8 @@
 // The friction report, for managers: procedures ranked by friction over a period (GET /api/reports/friction,
 // and as CSV), and the questions the bot could not answer, grouped (GET /api/reports/unanswered), so the
 // editors know which procedures to add to the knowledge base next.
-import { api, download } from "./api.js";
-import { byId, element, say } from "./dom.js";
+import { api, download } from "../../shared/js/api.js";
+import { byId, element, say } from "../../shared/js/dom.js";
 import { TEXT, formatAverage, formatDate, formatDateTime, formatNumber, vietnamDate } from "./text.js";
 
 const DAYS = 30; // the period shown first: the last thirty days, today included (the API's is unbounded)

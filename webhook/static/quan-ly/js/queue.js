@@ -1,6 +1,6 @@
 // The complaint queue: filters, the table (overdue first by default), paging and the CSV export.
-import { api, download } from "./api.js";
-import { byId, element, option, say } from "./dom.js";
+import { api, download } from "../../shared/js/api.js";
+import { byId, element, option, say } from "../../shared/js/dom.js";
 import { TEXT, formatDate, vietnamDay } from "./text.js";
 
 const PAGE_SIZE = 20;

@@ -1,13 +1,12 @@
-// Every word the dashboard's scripts show that is not in index.html or sent by the API, and how dates and
-// numbers are written. The workflow's own labels (states, kinds, weeks) come from the API.
+// Every word the dashboard's scripts show that is not in index.html or sent by the API, over the words all
+// staff pages share (../../shared/js/text.js), and how dates and numbers are written. The workflow's own
+// labels (states, kinds, weeks) come from the API.
+import { COMMON_TEXT } from "../../shared/js/text.js";
+
+export { formatDate, formatDateTime } from "../../shared/js/text.js";
 
 export const TEXT = {
-  offline: "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng rồi thử lại.",
-  serverError: "Máy chủ đang gặp sự cố, vui lòng thử lại sau ít phút.",
-  invalid: "Dữ liệu gửi lên không hợp lệ, vui lòng kiểm tra lại.",
-  expired: "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.",
-  signedOut: "Bạn đã đăng xuất.",
-  roles: { manager: "Cán bộ quản lý", staff: "Cán bộ tiếp nhận" },
+  ...COMMON_TEXT,
   unresolved: "Chưa giải quyết",
   allStates: "Tất cả trạng thái",
   loading: "Đang tải…",
@@ -17,7 +16,6 @@ export const TEXT = {
   onTime: "Trong hạn",
   late: (days) => `Trễ ${days} ngày làm việc`,
   notAssigned: "Chưa phân công",
-  none: "—",
   citizenActor: "Người dân (qua trợ lý)",
   filed: "Tiếp nhận phản ánh",
   assignedTo: (name) => `Giao cho: ${name}`,
@@ -87,23 +85,6 @@ export const TEXT = {
   nearestProcedure: "Thủ tục bot đã gợi ý",
   otherWordings: "Cách hỏi khác",
 };
-
-// "2026-11-30" -> "30/11/2026": calendar dates need no time zone.
-export const formatDate = (iso) => {
-  if (!iso) return TEXT.none;
-  const [year, month, day] = iso.split("-");
-  return `${day}/${month}/${year}`;
-};
-
-const DATE_TIME = new Intl.DateTimeFormat("vi-VN", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-export const formatDateTime = (iso) => DATE_TIME.format(new Date(iso));
 
 const NUMBER = new Intl.NumberFormat("vi-VN");
 export const formatNumber = (n) => NUMBER.format(n);

@@ -1,9 +1,9 @@
 // Calls to the backend. The bearer token is kept in sessionStorage: it lasts as long as the tab, and
 // signing out or any 401 forgets it.
-import { TEXT } from "./text.js";
+import { COMMON_TEXT as TEXT } from "./text.js";
 
 const TOKEN_KEY = "tldvc.staff_token";
-// Relative to /quan-ly/, so the dashboard also works behind a reverse proxy's sub-path.
+// Relative to the page (/quan-ly/, /tong-dai/), so the pages also work behind a reverse proxy's sub-path.
 const API_ROOT = new URL("../api/", document.baseURI);
 
 export class ApiError extends Error {
