@@ -25,30 +25,24 @@ const POLL_MS = 3000;
 const URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/;
 
-// localStorage can be missing or refused (private browsing); the chat then works for this page only.
-const stored = (key) => {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
+// localStorage can be missing or refused (private browsing, or a third-party frame when the browser blocks
+// third-party storage); the chat then works for this page only.
+export const browserStorage = {
+  get(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      localStorage.setItem(key, value);
+    } catch {
+      // Nothing to do: the conversation simply will not survive a reload.
+    }
+  },
 };
-const store = (key, value) => {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Nothing to do: the conversation simply will not survive a reload.
-  }
-  return value;
-};
-const storedJson = (key, fallback) => {
-  try {
-    return JSON.parse(stored(key)) ?? fallback;
-  } catch {
-    return fallback;
-  }
-};
-const storeJson = (key, value) => store(key, JSON.stringify(value));
 
 // crypto.randomUUID needs a secure context; the intranet may serve the chat over plain http.
 const newSenderId = () => {
@@ -92,9 +86,35 @@ export const loadProfile = async (apiBase) => {
 /**
  * Runs the conversation in the given elements; `apiBase` is the absolute URL of the backend's /api/.
  * Elements: scroller (scrolls the log), log (an <ol>), typing, status, form, input, sendButton, restart.
+ * `storage` ({get, set} of strings) keeps the conversation across reloads: this origin's localStorage
+ * unless the widget's panel keeps it in the host page's.
  */
-export const startChat = ({ apiBase, scroller, log, typing, status, form, input, sendButton, restart }) => {
+export const startChat = ({
+  apiBase,
+  storage = browserStorage,
+  scroller,
+  log,
+  typing,
+  status,
+  form,
+  input,
+  sendButton,
+  restart,
+}) => {
   const api = (path) => new URL(path, apiBase);
+  const stored = (key) => storage.get(key);
+  const store = (key, value) => {
+    storage.set(key, value);
+    return value;
+  };
+  const storedJson = (key, fallback) => {
+    try {
+      return JSON.parse(stored(key)) ?? fallback;
+    } catch {
+      return fallback;
+    }
+  };
+  const storeJson = (key, value) => store(key, JSON.stringify(value));
 
   let senderId = stored(KEYS.sender) || store(KEYS.sender, newSenderId());
   let transcript = storedJson(KEYS.transcript, []);
