@@ -324,6 +324,7 @@ export const startChat = ({
       if (message.typed && !input.value) input.value = message.text;
       if (outcome.retry) {
         failures += 1;
+        pendingBubble?.classList.add("pending"); // marked as waiting once it did not go through
         scheduleRetry();
       } else {
         failures = 0;
@@ -348,7 +349,6 @@ export const startChat = ({
     failures = 0;
     setPending({ text, shown, typed });
     pendingBubble = showCitizen(shown);
-    pendingBubble.classList.add("pending");
     if (typed) input.value = "";
     deliver(true);
   };
