@@ -180,6 +180,20 @@ def test_an_unreachable_assistant_is_retried_and_the_message_delivered(
     assert [message for _, message in fake_rasa.received] == ["tôi muốn khiếu nại"]
 
 
+def test_a_message_still_waiting_is_sent_after_a_reload(site: Page, fake_rasa: FakeRasa) -> None:
+    panel = _open(site)
+    fake_rasa.down = True
+    _ask(panel, "khai sinh")
+    expect(panel.get_by_text(RETRYING)).to_be_visible()
+    site.reload()
+    panel = _open(site)
+    expect(panel.locator(".bubble.citizen.pending")).to_have_text("khai sinh")
+    fake_rasa.down = False
+    expect(panel.locator(".bubble.bot").first).to_contain_text("Giấy chứng sinh")
+    expect(panel.locator(".bubble.citizen")).to_have_text(["khai sinh"])
+    assert [message for _, message in fake_rasa.received] == ["khai sinh"]
+
+
 def test_a_lost_network_is_retried_without_the_citizen(site: Page, fake_rasa: FakeRasa) -> None:
     panel = _open(site)
     site.route("**/api/chat", lambda route: route.abort("internetdisconnected"))

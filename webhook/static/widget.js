@@ -149,5 +149,7 @@
     }
   });
 
-  document.body.append(host);
+  // Without `defer` in the page's <head>, the body may not exist yet.
+  if (document.body) document.body.append(host);
+  else document.addEventListener("DOMContentLoaded", () => document.body.append(host));
 })();
