@@ -259,6 +259,7 @@ def test_the_page_polls_for_staff_once_the_bot_handed_over(
     handoffs.take(handoff.id, staff.id)
     handoffs.add_message(handoff.id, LiveAuthor.STAFF, "Chào anh, em nghe ạ.", user_id=staff.id)
     expect(page.locator(".bubble.staff")).to_contain_text("Chào anh, em nghe ạ.")
+    expect(page.locator(".connection")).to_have_text("Bạn đang trò chuyện với cán bộ.")
     handoffs.release(handoff.id, staff.id)
     expect(page.locator(".connection")).to_be_hidden()
 

@@ -233,7 +233,7 @@ export const startChat = ({
           if (message.id <= live.after) continue;
           remember({ from: "staff", text: message.text });
           showStaff(message.text);
-          saveLive({ after: message.id });
+          saveLive({ after: message.id, holding: true }); // whoever wrote holds the conversation
         }
         // Released by staff: the bot answers again and there is nothing more to wait for.
         if (response.headers.get("X-Handoff-Open") === "false") saveLive({ open: false, holding: false });
