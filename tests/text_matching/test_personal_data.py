@@ -1,12 +1,24 @@
 """Personal data is masked in anything kept for analysis; ordinary numbers and codes are not."""
 
 import re
+import unicodedata
 
 import pytest
 
 from text_matching import scrub_personal_data, strip_name_introduction
 from text_matching.personal_data import _DATA
 from vietnamese import fold_diacritics
+
+_MASK = re.compile(r"(\[[^\]]+\])")
+
+
+def _unaccented(text: str) -> str:
+    """The text as typed without diacritics, capitals kept, masks ("[TÊN]") as the scrubber writes them."""
+    pieces = _MASK.split(text)
+    for i in range(0, len(pieces), 2):
+        decomposed = unicodedata.normalize("NFD", pieces[i].replace("đ", "d").replace("Đ", "D"))
+        pieces[i] = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return "".join(pieces)
 
 
 @pytest.mark.parametrize(
@@ -66,6 +78,57 @@ def test_introduced_names_are_masked(text: str, scrubbed: str) -> None:
 )
 def test_ordinary_numbers_codes_and_words_are_kept(text: str) -> None:
     assert scrub_personal_data(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "scrubbed"),
+    [
+        # An ID cue makes dotted or spaced groups of 9 or 12 digits an ID number, amount-like or not.
+        ("chứng minh thư 272.345.678", "chứng minh thư [CMND]"),
+        ("CMND: 272.345.678, cấp năm 2010", "CMND: [CMND], cấp năm 2010"),
+        ("số chứng minh nhân dân của tôi là 272.345.678", "số chứng minh nhân dân của tôi là [CMND]"),
+        ("số định danh 123.456.789.012", "số định danh [CCCD]"),
+        ("căn cước công dân số 123 456 789 012", "căn cước công dân số [CCCD]"),
+        # A lower-case name after a form-style "họ và tên:" / "họ tên:".
+        ("ho va ten: tran van binh", "ho va ten: [TÊN]"),
+        ("họ tên: nguyễn thị lan, sinh năm 1990", "họ tên: [TÊN], sinh năm 1990"),
+        # A relative's name: a kinship word before "tên là".
+        ("cháu tên là Bảo Anh", "cháu tên là [TÊN]"),
+        ("con tên là minh, 3 tuổi", "con tên là [TÊN], 3 tuổi"),
+        # A name is still a name next to words that are not one.
+        ("Tôi là Việt, Việt kiều ở Mỹ", "Tôi là [TÊN], Việt kiều ở Mỹ"),
+        ("tôi là Việt", "tôi là [TÊN]"),
+        ("Tôi là Võ Văn Kiệt", "Tôi là [TÊN]"),  # "vợ" is not in not_names: unaccented, it reads "Vo"
+    ],
+)
+def test_ids_after_a_cue_and_names_after_forms_and_relatives_are_masked(text: str, scrubbed: str) -> None:
+    assert scrub_personal_data(text) == scrubbed
+    assert scrub_personal_data(_unaccented(text)) == _unaccented(scrubbed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A procedure code, a date or an amount followed by a count is not a nine-digit ID.
+        "thủ tục 1.001193 15 ngày làm việc",
+        "mã 2.000748 30 ngày, cấp CCCD thủ tục 1.001193 15 ngày",
+        "ngày 15.11.2026 3 bộ hồ sơ",
+        "phí 1.500.000 25 ngày",
+        # "tôi là" followed by what a citizen is rather than who.
+        "tôi là Việt kiều",
+        "Tôi là Giáo viên ở Tây Ninh",
+        "TOI LA CONG NHAN",
+        "Tôi là Sinh viên năm 3",
+        "Tôi là Mẹ của bé",
+        "Tôi là Chủ nhà trọ",
+        "Tôi là Người nước ngoài",
+        "Tôi là Dân tộc Tày",
+        "đơn thư vô tên là gì",  # unaccented, "vợ tên là" would read as "vô tên là"
+    ],
+)
+def test_codes_counts_and_what_a_citizen_is_are_kept(text: str) -> None:
+    for typed in (text, _unaccented(text)):
+        assert scrub_personal_data(typed) == typed
 
 
 def test_no_full_phone_number_survives_in_a_long_message() -> None:
