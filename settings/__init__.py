@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# scheme://host[:port], nothing after: what a browser sends as a page's origin.
+ORIGIN = re.compile(r"https?://[^\s/:?#]+(:\d{1,5})?")
 
 
 class Settings(BaseSettings):
@@ -52,10 +56,27 @@ class Settings(BaseSettings):
     # The platform accepts consultation messages this long after the citizen last wrote.
     zalo_reply_window_hours: int = 48
 
+    # Sites whose pages may show the web widget (README: "Web widget"), e.g.
+    # "https://tayninh.gov.vn https://dichvucong.tayninh.gov.vn" (spaces or commas between); "*" for any.
+    # Empty: only this backend's own pages and pages served from this machine (http://localhost:<any port>).
+    widget_allowed_origins: str = ""
+
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
+
+    @field_validator("widget_allowed_origins")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        for origin in value.replace(",", " ").split():
+            if origin != "*" and not ORIGIN.fullmatch(origin):
+                raise ValueError(f"not an origin like https://example.gov.vn: {origin!r}")
+        return value
+
+    @property
+    def widget_origins(self) -> list[str]:
+        return self.widget_allowed_origins.replace(",", " ").split()
 
 
 @lru_cache

@@ -156,6 +156,14 @@ class HandoffStore:
             ).first()
         return Handoff.model_validate(row._mapping) if row else None
 
+    def open_for(self, sender_id: str) -> Handoff | None:
+        """The conversation's open handoff (waiting for staff or held by them), if any."""
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(handoffs).where(handoffs.c.sender_id == sender_id, handoffs.c.state.in_(OPEN_STATES))
+            ).first()
+        return Handoff.model_validate(row._mapping) if row else None
+
     def take(self, handoff_id: int, user_id: int) -> Handoff:
         """A member of staff takes a waiting conversation; HandoffNotOpen if someone else was faster."""
         self._move(

@@ -41,6 +41,11 @@ class ChatReply(BaseModel):
         default=False,
         description="A member of staff holds the conversation: the bot stays quiet, staff answer",
     )
+    handoff_open: bool = Field(
+        default=False,
+        description="The conversation was handed to staff (waiting for them or held by them): "
+        "poll staff-messages for their replies until its X-Handoff-Open header says false",
+    )
 
 
 class StaffMessage(BaseModel):

@@ -11,6 +11,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from settings import Settings
 from storage import upgrade_database_at
 from tests.browser.servers import FakeRasa, ServerThread, free_port
+
+# The real Rasa, action server and gateway, for the browser tests marked integration.
+from tests.integration.conftest import product, product_settings  # noqa: F401
 from webhook.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,10 +30,21 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def gateway_url(fake_rasa_server: FakeRasa, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    state = tmp_path_factory.mktemp("gateway")
-    database_url = f"sqlite:///{state / 'gateway.sqlite3'}"
+def gateway_state(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("gateway")
+
+
+@pytest.fixture(scope="session")
+def gateway_database_url(gateway_state: Path) -> str:
+    """The database of the gateway below, for tests that seed what staff do."""
+    database_url = f"sqlite:///{gateway_state / 'gateway.sqlite3'}"
     upgrade_database_at(database_url)
+    return database_url
+
+
+@pytest.fixture(scope="session")
+def gateway_url(fake_rasa_server: FakeRasa, gateway_state: Path, gateway_database_url: str) -> Iterator[str]:
+    state, database_url = gateway_state, gateway_database_url
     settings = Settings(
         rasa_url=fake_rasa_server.url,
         action_server_url=f"http://127.0.0.1:{free_port()}",

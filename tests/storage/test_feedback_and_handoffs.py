@@ -71,7 +71,7 @@ def staff(engine):
 def test_staff_take_answer_and_release_a_conversation(engine, staff):
     store = HandoffStore(engine)
     handoff = store.add(HandoffDraft(sender_id="zalo-1", reason=HandoffReason.REQUESTED, channel="zalo"))
-    assert store.held("zalo-1") is None
+    assert store.held("zalo-1") is None and store.open_for("zalo-1").id == handoff.id
     taken = store.take(handoff.id, staff[0].id)
     assert (taken.state, taken.taken_by) == (HandoffState.TAKEN, staff[0].id)
     assert store.held("zalo-1").id == handoff.id
@@ -85,6 +85,7 @@ def test_staff_take_answer_and_release_a_conversation(engine, staff):
         store.release(handoff.id, staff[1].id)  # only who holds it
     assert store.release(handoff.id, staff[0].id).state is HandoffState.RELEASED
     assert store.held("zalo-1") is None and store.open_handoffs() == []
+    assert store.open_for("zalo-1") is None
     # Asking again later opens a new entry in the queue.
     again = store.add(HandoffDraft(sender_id="zalo-1", reason=HandoffReason.REQUESTED))
     assert again.id != handoff.id and again.state is HandoffState.WAITING

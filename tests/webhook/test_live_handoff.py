@@ -61,11 +61,15 @@ def _say(client: TestClient, text: str) -> dict:
 
 
 def test_staff_take_over_answer_and_give_back(client: TestClient, database_url: str, rasa: FakeRasa) -> None:
-    _say(client, "cho tôi gặp nhân viên")
+    assert _say(client, "xin chào")["handoff_open"] is False
+    assert client.get(f"/api/chat/{CITIZEN}/staff-messages").headers["X-Handoff-Open"] == "false"
     # What the action server records when the bot hands over.
     handoff = HandoffStore(make_engine(database_url)).add(
         HandoffDraft(sender_id=CITIZEN, reason=HandoffReason.REQUESTED, last_message="cho tôi gặp nhân viên")
     )
+    # Waiting for staff: the bot still answers, and the web chat starts polling for staff replies.
+    waiting = _say(client, "cho tôi gặp nhân viên")
+    assert (waiting["with_staff"], waiting["handoff_open"]) == (False, True)
     staff, other = _login(client, "tongdai1"), _login(client, "tongdai2")
     assert [h["id"] for h in client.get("/api/staff/handoffs", headers=staff).json()] == [handoff.id]
     assert (
@@ -78,7 +82,7 @@ def test_staff_take_over_answer_and_give_back(client: TestClient, database_url: 
     assert client.post(f"/api/staff/handoffs/{handoff.id}/take", headers=other).status_code == 409
 
     quiet = _say(client, "em muốn hỏi về sổ đỏ")
-    assert quiet == {"messages": [], "with_staff": True} and len(rasa.received) == 1
+    assert quiet == {"messages": [], "with_staff": True, "handoff_open": True} and len(rasa.received) == 2
     detail = client.get(f"/api/staff/handoffs/{handoff.id}", headers=staff).json()
     assert detail["transcript"][-1] == {
         **detail["transcript"][-1],
@@ -90,15 +94,19 @@ def test_staff_take_over_answer_and_give_back(client: TestClient, database_url: 
     assert (
         client.post(f"/api/staff/handoffs/{handoff.id}/reply", json=reply, headers=staff).status_code == 200
     )
-    polled = client.get(f"/api/chat/{CITIZEN}/staff-messages").json()
-    assert [m["text"] for m in polled] == [reply["text"]]
+    polling = client.get(f"/api/chat/{CITIZEN}/staff-messages")
+    polled = polling.json()
+    assert [m["text"] for m in polled] == [reply["text"]] and polling.headers["X-Handoff-Open"] == "true"
     assert client.get(f"/api/chat/{CITIZEN}/staff-messages", params={"after": polled[-1]["id"]}).json() == []
 
     assert client.post(f"/api/staff/handoffs/{handoff.id}/release", headers=other).status_code == 409
     assert (
         client.post(f"/api/staff/handoffs/{handoff.id}/release", headers=staff).json()["state"] == "released"
     )
-    assert _say(client, "cảm ơn")["with_staff"] is False and rasa.received[-1] == (CITIZEN, "cảm ơn")
+    assert client.get(f"/api/chat/{CITIZEN}/staff-messages").headers["X-Handoff-Open"] == "false"
+    after_release = _say(client, "cảm ơn")
+    assert (after_release["with_staff"], after_release["handoff_open"]) == (False, False)
+    assert rasa.received[-1] == (CITIZEN, "cảm ơn")
     assert client.get("/api/staff/handoffs", headers=staff).json() == []
 
 

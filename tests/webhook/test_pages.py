@@ -60,6 +60,7 @@ def test_the_page_loads_nothing_from_the_internet(client: TestClient) -> None:
     page = client.get("/").text
     assets = re.findall(r'(?:src|href)="([^"]*)"', page)
     assert assets == ["chat.css", "chat.js"]
+    assert "chat-client.js" in client.get("/chat.js").text
 
 
 def test_profile_tells_the_configured_province(client: TestClient) -> None:

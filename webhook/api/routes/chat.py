@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
 from webhook.api.deps import HandoffsDep
 from webhook.conversations import Conversations
@@ -13,6 +13,8 @@ from webhook.request_errors import VietnameseValidationRoute
 from webhook.schemas import SENDER_ID_PATTERN, ChatReply, ChatRequest, ErrorReply, StaffMessage
 
 router = APIRouter(prefix="/api", tags=["chat"], route_class=VietnameseValidationRoute)
+
+HANDOFF_OPEN_HEADER = "X-Handoff-Open"
 
 
 @router.post(
@@ -24,25 +26,42 @@ router = APIRouter(prefix="/api", tags=["chat"], route_class=VietnameseValidatio
     },
     summary="Send a citizen's message to the bot",
 )
-async def chat(body: ChatRequest, request: Request) -> ChatReply:
+async def chat(body: ChatRequest, request: Request, handoffs: HandoffsDep) -> ChatReply:
     conversations: Conversations = request.app.state.conversations
     try:
         outcome = await conversations.handle(body.sender_id, body.text, channel="web")
     except RasaUnavailable as error:
         raise HTTPException(503, "Trợ lý đang tạm gián đoạn, bạn vui lòng thử lại sau ít phút.") from error
-    return ChatReply(messages=outcome.replies, with_staff=outcome.with_staff)
+    # Asked after the bot's turn: the action server opens the handoff while Rasa answers.
+    handoff_open = outcome.with_staff or handoffs.open_for(body.sender_id) is not None
+    return ChatReply(messages=outcome.replies, with_staff=outcome.with_staff, handoff_open=handoff_open)
 
 
 @router.get(
     "/chat/{sender_id}/staff-messages",
     response_model=list[StaffMessage],
+    responses={
+        200: {
+            "headers": {
+                HANDOFF_OPEN_HEADER: {
+                    "description": "`true` while the conversation waits for or is held by staff; "
+                    "`false` once they released it (the web chat then stops polling)",
+                    "schema": {"type": "string", "enum": ["true", "false"]},
+                }
+            }
+        }
+    },
     summary="What staff wrote to this conversation after a message id (the web chat polls it)",
 )
 async def staff_messages(
     sender_id: Annotated[str, Path(pattern=SENDER_ID_PATTERN, max_length=128)],
     handoffs: HandoffsDep,
+    response: Response,
     after: Annotated[int, Query(ge=0)] = 0,
 ) -> list[StaffMessage]:
+    # Read before the messages: a message staff write just before releasing is never left unread.
+    still_open = handoffs.open_for(sender_id) is not None
+    response.headers[HANDOFF_OPEN_HEADER] = "true" if still_open else "false"
     return [
         StaffMessage(id=m.id, text=m.text, at=m.at) for m in handoffs.staff_messages_for(sender_id, after)
     ]
