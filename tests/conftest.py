@@ -23,4 +23,5 @@ def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
     fake_rasa_server.down = False
     fake_rasa_server.received.clear()
     fake_rasa_server.input_channels.clear()
+    fake_rasa_server.trackers.clear()
     return fake_rasa_server
