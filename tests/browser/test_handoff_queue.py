@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from settings import Settings
 from storage import HandoffDraft, HandoffReason, HandoffStore, LiveAuthor, UserStore, make_engine
+from tests.browser.console import staff_console
 from tests.browser.servers import FakeRasa, ServerThread
 from tests.webhook.backend import PASSWORD, prepare_database
 from webhook.app import create_app
@@ -90,20 +91,6 @@ def _screenshot(page: Page, name: str) -> None:
     if SCREENSHOTS:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SCREENSHOTS) / f"console-{name}.png"))
-
-
-def staff_console(browser: Browser, url: str, username: str, password: str = PASSWORD) -> Page:
-    """The hotline console on a laptop, signed in, on the "Hàng chờ" tab."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{url}/tong-dai/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_label("Câu hỏi của người gọi")).to_be_focused()
-    page.get_by_role("tab", name=re.compile("^Hàng chờ")).click()
-    return page
 
 
 def test_an_agent_takes_answers_follows_and_releases_a_conversation(
