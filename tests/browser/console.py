@@ -8,10 +8,14 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.webhook.backend import PASSWORD
 
+LAPTOP = {"width": 1366, "height": 900}
 
-def staff_console(browser: Browser, url: str, username: str, password: str = PASSWORD) -> Page:
-    """The hotline console on a laptop, signed in, on the "Hàng chờ" tab."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+
+def staff_console(
+    browser: Browser, url: str, username: str, password: str = PASSWORD, viewport: dict[str, int] = LAPTOP
+) -> Page:
+    """The hotline console, on a laptop unless told otherwise, signed in, on the "Hàng chờ" tab."""
+    context = browser.new_context(viewport=viewport, locale="vi-VN")
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(f"{url}/tong-dai/")

@@ -100,6 +100,7 @@ def test_an_agent_takes_answers_follows_and_releases_a_conversation(
     tab = page.get_by_role("tab", name=re.compile("^Hàng chờ"))
     expect(tab).to_have_accessible_name("Hàng chờ (1 cuộc đang chờ)")
     expect(tab).to_have_attribute("aria-selected", "true")
+    expect(page).to_have_title("(1) Tổng đài hỗ trợ – Trợ lý Dịch vụ công")
 
     # Waiting first, although the Zalo one came in earlier; each says why, where from, and who holds it.
     items = page.locator("#queue .queue-item")
@@ -231,4 +232,21 @@ def test_a_new_conversation_appears_and_one_taken_first_by_someone_else_says_so(
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page.locator("#sign-in-notice")).to_have_text("Bạn đã đăng xuất.")
     expect(page.locator("#queue .queue-item")).to_have_count(0)
+    page.context.close()
+
+
+def test_on_a_tablet_the_conversation_comes_under_the_queue(
+    browser: Browser, backend: Backend, queue: HandoffStore
+) -> None:
+    page = staff_console(browser, backend.url, "tongdai", viewport={"width": 820, "height": 1180})
+    page.locator("#queue .queue-item").first.click()
+    expect(page.locator("#transcript .line")).to_have_count(6)
+    page.get_by_role("button", name="Nhận xử lý").click()
+    expect(page.get_by_label("Trả lời người dân")).to_be_focused()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 820
+    queue_box = page.locator("#queue").bounding_box()
+    conversation = page.locator("#conversation").bounding_box()
+    assert conversation["y"] > queue_box["y"] + queue_box["height"]
+    page.evaluate("window.scrollTo(0, 0)")
+    _screenshot(page, "queue-tablet")
     page.context.close()

@@ -42,6 +42,8 @@ let detailTimer = null;
 let queueAsked = 0; // numbers the requests: an older answer arriving late is dropped
 let detailAsked = 0;
 let openId = null; // the conversation shown beside the list
+let lastShown = null; // what the list shows, to redraw it only when something changed
+const pageTitle = document.title;
 let shown = []; // keys of the transcript lines shown, to add only the new ones
 
 const channelName = (channel) => WORDS.channels[channel] || channel;
@@ -90,6 +92,9 @@ const itemNode = (item) => {
 };
 
 const showQueue = (items) => {
+  const seen = JSON.stringify([openId, items]);
+  if (seen === lastShown) return; // nothing new: the list is left alone, focus and all
+  lastShown = seen;
   // Unclaimed first (longest waiting on top), then the agent's own, then those others hold; the API sends
   // oldest first.
   const rank = (item) => (item.state === "waiting" ? 0 : item.taken_by === me ? 1 : 2);
@@ -104,6 +109,8 @@ const showQueue = (items) => {
   );
   count.querySelector("span").setAttribute("aria-hidden", "true");
   count.hidden = waiting === 0;
+  // Seen from another browser tab too: "(2) Tổng đài hỗ trợ".
+  document.title = waiting ? `(${waiting}) ${pageTitle}` : pageTitle;
   const status = items.length ? WORDS.status(waiting, items.length - waiting) : WORDS.nobody;
   if (queueStatus.textContent !== status) queueStatus.textContent = status; // announced only when it changes
 };
@@ -325,7 +332,9 @@ export const stopQueue = () => {
   clearTimeout(queueTimer);
   closeConversation();
   list.replaceChildren();
+  lastShown = null;
   count.hidden = true;
+  document.title = pageTitle;
   queueStatus.textContent = "";
   say(queueAlert);
   say(queueNotice);
