@@ -198,7 +198,9 @@ def test_a_new_conversation_appears_and_one_taken_first_by_someone_else_says_so(
     items = page.locator("#queue .queue-item")
     expect(items).to_have_count(2)
 
-    # A new conversation shows up on its own, with the citizen's words as text.
+    # A new conversation shows up on its own, with the citizen's words as text, and is announced even while
+    # the agent is looking something up.
+    page.get_by_role("tab", name="Tra cứu và ghi phản ánh").click()
     queue.add(
         HandoffDraft(
             sender_id="web-moi-2",
@@ -206,10 +208,12 @@ def test_a_new_conversation_appears_and_one_taken_first_by_someone_else_says_so(
             last_message='<img src=x onerror="window.hacked=1">gặp người thật',
         )
     )
-    expect(items).to_have_count(3, timeout=POLL_MS)
-    expect(page.get_by_role("tab", name=re.compile("^Hàng chờ"))).to_have_accessible_name(
-        "Hàng chờ (2 cuộc đang chờ)"
-    )
+    tab = page.get_by_role("tab", name=re.compile("^Hàng chờ"))
+    expect(tab).to_have_accessible_name("Hàng chờ (2 cuộc đang chờ)", timeout=POLL_MS)
+    expect(page.locator("#queue-announce")).to_have_text("Hàng chờ: 1 người dân mới cần gặp cán bộ.")
+    expect(page).to_have_title("(2) Tổng đài hỗ trợ – Trợ lý Dịch vụ công")
+    tab.click()
+    expect(items).to_have_count(3)
     expect(items.nth(1)).to_contain_text('<img src=x onerror="window.hacked=1">gặp người thật')
     assert page.locator("#main img").count() == 0 and page.evaluate("window.hacked") is None
 

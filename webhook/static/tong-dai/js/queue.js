@@ -1,8 +1,8 @@
 // "Hàng chờ": the conversations the bot handed to staff (the citizen asked, or the bot failed twice in a
-// row), unclaimed ones first, refreshed every few seconds and whenever the console comes back into view. One opens
-// beside the list with its transcript (the bot conversation, then the live chat), which follows the
-// citizen's new messages while open; the agent takes it, answers on the citizen's own channel and gives it
-// back to the bot. Everything from the API becomes text nodes.
+// row), unclaimed ones first, refreshed every few seconds and whenever the console comes back into view; a
+// new one is announced whichever tab is shown. One opens beside the list with its transcript (the bot
+// conversation, then the live chat), which follows the citizen's new messages while open; the agent takes
+// it, answers on the citizen's own channel and gives it back to the bot. API text becomes text nodes only.
 import { api } from "../../shared/js/api.js";
 import { byId, element, say } from "../../shared/js/dom.js";
 import { TEXT, formatTime } from "./text.js";
@@ -19,6 +19,7 @@ const list = byId("queue");
 const queueStatus = byId("queue-status");
 const queueAlert = byId("queue-alert");
 const queueNotice = byId("queue-notice");
+const announce = byId("queue-announce");
 const empty = byId("conversation-empty");
 const body = byId("conversation-body");
 const title = byId("conversation-title");
@@ -43,6 +44,7 @@ let queueAsked = 0; // numbers the requests: an older answer arriving late is dr
 let detailAsked = 0;
 let openId = null; // the conversation shown beside the list
 let lastShown = null; // what the list shows, to redraw it only when something changed
+let waitingIds = null; // the unclaimed conversations last seen (null before the first answer)
 const pageTitle = document.title;
 let shown = []; // keys of the transcript lines shown, to add only the new ones
 
@@ -111,6 +113,15 @@ const showQueue = (items) => {
   count.hidden = waiting === 0;
   // Seen from another browser tab too: "(2) Tổng đài hỗ trợ".
   document.title = waiting ? `(${waiting}) ${pageTitle}` : pageTitle;
+  const nowWaiting = sorted.filter((item) => item.state === "waiting").map((item) => item.id);
+  const arrived = waitingIds === null ? 0 : nowWaiting.filter((id) => !waitingIds.includes(id)).length;
+  waitingIds = nowWaiting;
+  if (arrived) {
+    announce.textContent = ""; // the same words twice in a row are read out again
+    setTimeout(() => {
+      announce.textContent = WORDS.newWaiting(arrived);
+    }, 100);
+  }
   const status = items.length ? WORDS.status(waiting, items.length - waiting) : WORDS.nobody;
   if (queueStatus.textContent !== status) queueStatus.textContent = status; // announced only when it changes
 };
@@ -249,7 +260,7 @@ takeButton.addEventListener("click", async () => {
   const taken = await act(takeButton, "take", {});
   await Promise.all([loadDetail(), loadQueue()]);
   if (taken) replyText.focus();
-  else alert.hidden || alert.scrollIntoView({ block: "nearest" });
+  else if (!alert.hidden) alert.scrollIntoView({ block: "nearest" });
 });
 
 function updateCount() {
@@ -333,6 +344,8 @@ export const stopQueue = () => {
   closeConversation();
   list.replaceChildren();
   lastShown = null;
+  waitingIds = null;
+  announce.textContent = "";
   count.hidden = true;
   document.title = pageTitle;
   queueStatus.textContent = "";

@@ -83,6 +83,7 @@ export const TEXT = {
       const first = waiting ? `${waiting} cuộc trò chuyện đang chờ nhận` : "Chưa có cuộc trò chuyện nào chờ nhận";
       return taken ? `${first}, ${taken} cuộc đang có cán bộ xử lý.` : `${first}.`;
     },
+    newWaiting: (count) => `Hàng chờ: ${count} người dân mới cần gặp cán bộ.`,
     channels: { web: "Trang web", zalo: "Zalo" },
     reasons: {
       requested: "Người dân xin gặp cán bộ",
