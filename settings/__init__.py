@@ -58,7 +58,7 @@ class Settings(BaseSettings):
 
     # Sites whose pages may show the web widget (README: "Web widget"), e.g.
     # "https://tayninh.gov.vn https://dichvucong.tayninh.gov.vn" (spaces or commas between); "*" for any.
-    # Empty: only this backend's own pages and pages served from this machine (http://localhost:<any port>).
+    # Empty: only this backend's own pages and loopback pages (http://localhost:<any port>): development.
     widget_allowed_origins: str = ""
 
     rasa_url: str = "http://127.0.0.1:5005"

@@ -16,7 +16,8 @@ from settings import Settings
 Next = Callable[[Request], Awaitable[Response]]
 
 WIDGET_PANEL = "/widget/"
-# With no origin configured: this backend's own pages (the demo) and pages served from this machine.
+# With no origin configured: this backend's own pages (the demo) and pages the browser loads from loopback
+# (local development). A deployment names the province's sites.
 LOOPBACK = ("http://127.0.0.1:*", "http://localhost:*")
 
 

@@ -11,9 +11,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from settings import Settings
 from storage import upgrade_database_at
 from tests.browser.servers import FakeRasa, ServerThread, free_port
-
-# The real Rasa, action server and gateway, for the browser tests marked integration.
-from tests.integration.conftest import product, product_settings  # noqa: F401
 from webhook.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")

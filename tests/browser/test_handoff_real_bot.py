@@ -2,7 +2,7 @@
 for a person, an agent sees it in the hotline console's queue, takes it and answers; the citizen reads the
 answer in the chat, the agent gives the conversation back, and the bot answers the citizen again.
 
-Staff hours are lifted for the product under test (tests/integration/conftest.py), so the bot promises an
+Staff hours are lifted for the product under test (tests/conftest.py), so the bot promises an
 answer now whatever the time the tests run. Set TLDVC_SCREENSHOT_DIR to keep screenshots of both sides.
 """
 

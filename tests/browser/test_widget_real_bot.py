@@ -31,6 +31,9 @@ def test_the_demo_page_widget_answers_a_birth_registration_question(
     page.goto(f"http://127.0.0.1:{product_settings.gateway_port}/widget-demo/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Tây Ninh")
     expect(page.get_by_role("note")).to_contain_text("Trang mẫu")
+    expect(page.get_by_role("button", name="Mở trợ lý dịch vụ công")).to_be_visible()
+    if SCREENSHOTS:
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"widget-real-{device}-closed.png"))
 
     page.get_by_role("button", name="Mở trợ lý dịch vụ công").click()
     panel = page.frame_locator("iframe[title='Trợ lý Dịch vụ công']")
