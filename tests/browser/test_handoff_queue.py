@@ -177,6 +177,7 @@ def test_an_agent_takes_answers_follows_and_releases_a_conversation(
     dialog = page.get_by_role("dialog", name="Trả lại cho trợ lý ảo?")
     expect(dialog).to_be_visible()
     expect(dialog.get_by_role("button", name="Tiếp tục trả lời")).to_be_focused()
+    _screenshot(page, "release-confirm")
     dialog.get_by_role("button", name="Tiếp tục trả lời").click()
     expect(dialog).to_be_hidden()
     expect(reply).to_have_value("Bạn mang giấy chứng sinh và căn cước đến UBND phường nhé.")
@@ -231,6 +232,7 @@ def test_a_new_conversation_appears_and_one_taken_first_by_someone_else_says_so(
     )
     expect(page.locator("#reply-form")).to_be_hidden()
     expect(page.locator("#take-row")).to_be_hidden()
+    _screenshot(page, "taken-elsewhere")
 
     # Signing out stops it all and forgets the conversation.
     page.get_by_role("button", name="Đăng xuất").click()
