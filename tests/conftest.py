@@ -29,6 +29,7 @@ def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
     fake_rasa_server.down = False
     fake_rasa_server.received.clear()
     fake_rasa_server.input_channels.clear()
+    fake_rasa_server.trackers.clear()
     return fake_rasa_server
 
 
@@ -37,6 +38,9 @@ OVERRIDDEN = [
     "first_manager_username", "first_manager_password",
 ]  # fmt: skip
 MANAGER = ("quanly", "mat-khau-thu-nghiem")
+# Staff hours left empty mean staff are always at work (storage.working_days.StaffHours): a handoff then gets
+# the same answer whenever the tests run, rather than "ngoài giờ làm việc" at night and at weekends.
+ALWAYS_STAFFED = {"TLDVC_PROFILE_STAFF_HOURS": "[]"}
 
 
 def _free_port() -> int:
@@ -65,7 +69,7 @@ def product_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def product(product_settings: Settings) -> Iterator[RunningServices]:
     """The three real services, started once for the session; a test may restart one and wait for it."""
     settings = product_settings
-    env = {f"TLDVC_{name.upper()}": str(getattr(settings, name)) for name in OVERRIDDEN}
+    env = {f"TLDVC_{name.upper()}": str(getattr(settings, name)) for name in OVERRIDDEN} | ALWAYS_STAFFED
     upgrade_database_at(settings.database_url)  # as `make run` does before starting the services
     services = RunningServices(product_services(settings, ensure_trained_model()), env=env)
     services.start()

@@ -74,11 +74,20 @@ class FakeRasa:
     down: bool = False
     received: list[tuple[str, str]] = field(default_factory=list)
     input_channels: list[str] = field(default_factory=list)
+    # Each conversation's user and bot events, as Rasa's tracker has them (the staff transcript reads it).
+    trackers: dict[str, list[dict]] = field(default_factory=dict)
 
     def reply(self, sender: str, message: str) -> list[dict]:
         if self.down:
             raise HTTPException(500, "model not loaded")
         self.received.append((sender, message))
+        replies = self._answer(sender, message)
+        events = self.trackers.setdefault(sender, [])
+        events.append({"event": "user", "timestamp": time.time(), "text": message})
+        events += [{"event": "bot", "timestamp": time.time(), "text": reply["text"]} for reply in replies]
+        return replies
+
+    def _answer(self, sender: str, message: str) -> list[dict]:
         if message == "/ask_fee":
             return [{"recipient_id": sender, "text": "Lệ phí: miễn lệ phí."}]
         if message == "html":
@@ -106,6 +115,12 @@ class FakeRasa:
             body = await request.json()
             self.input_channels.append(body.get("input_channel", "rest"))
             return self.reply(body["sender"], body["message"])
+
+        @app.get("/conversations/{sender}/tracker")
+        async def tracker(sender: str) -> dict:
+            if self.down:
+                raise HTTPException(500, "model not loaded")
+            return {"sender_id": sender, "events": self.trackers.get(sender, [])}
 
         @app.get("/status")
         async def status() -> dict[str, str]:

@@ -4,6 +4,14 @@ import { COMMON_TEXT } from "../../shared/js/text.js";
 
 export { formatDate } from "../../shared/js/text.js";
 
+const TIME = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+// "14:05", Vietnam time, for the lines of a conversation.
+export const formatTime = (iso) => TIME.format(new Date(iso));
+
 const PERCENT = new Intl.NumberFormat("vi-VN", { style: "percent" });
 
 export const TEXT = {
@@ -67,4 +75,36 @@ export const TEXT = {
   howToGet: (text) => `Nơi cấp: ${text}`,
   source: "Nguồn",
   updated: (date) => `cập nhật ${date}`,
+  // The "Hàng chờ" tab: conversations the bot handed to staff.
+  queue: {
+    waitingCount: (count) => `${count} cuộc đang chờ`,
+    nobody: "Chưa có ai cần gặp cán bộ.",
+    status: (waiting, taken) => {
+      const first = waiting ? `${waiting} cuộc trò chuyện đang chờ nhận` : "Chưa có cuộc trò chuyện nào chờ nhận";
+      return taken ? `${first}, ${taken} cuộc đang có cán bộ xử lý.` : `${first}.`;
+    },
+    newWaiting: (count) => `Hàng chờ: ${count} người dân mới cần gặp cán bộ.`,
+    channels: { web: "Trang web", zalo: "Zalo" },
+    reasons: {
+      requested: "Người dân xin gặp cán bộ",
+      repeated_failure: "Trợ lý ảo không hiểu câu hỏi hai lần liền",
+    },
+    quoted: (text) => `«${text}»`,
+    noMessage: "(không có tin nhắn)",
+    waited: (minutes) => (minutes < 1 ? "vừa chuyển đến" : `đã chờ ${minutes} phút`),
+    since: (minutes) => (minutes < 1 ? "chuyển đến vừa xong" : `chuyển đến ${minutes} phút trước`),
+    unclaimed: "Chưa ai nhận",
+    heldByMe: "Bạn đang xử lý",
+    heldBy: (username) => `${username} đang xử lý`,
+    heldElsewhere: (username) =>
+      `Cán bộ ${username} đang xử lý cuộc trò chuyện này: chỉ cán bộ đó trả lời được.`,
+    title: (channel) => `Cuộc trò chuyện qua ${channel}`,
+    conversationId: (id) => `mã ${id}`,
+    authors: { citizen: "Người dân", bot: "Trợ lý ảo", staff: "Cán bộ" },
+    emptyTranscript: "Chưa có tin nhắn nào.",
+    characters: (used, limit) => `${used}/${limit} ký tự`,
+    emptyReply: "Hãy nhập câu trả lời trước khi gửi.",
+    released: "Đã trả cuộc trò chuyện lại cho trợ lý ảo.",
+    closed: "Cuộc trò chuyện này đã được trả lại cho trợ lý ảo.",
+  },
 };
