@@ -154,3 +154,22 @@ def test_bare_topic_offers_choices(province_search: ProcedureSearch, question: s
 def test_clear_question_offers_no_choices(province_search: ProcedureSearch, question: str) -> None:
     hits = province_search.search(question, k=5)
     assert hits[0].sure and ProcedureSearch.choices(hits) == []
+
+
+# Issue 10's four examples, each once answered outright with a different procedure; the KB now holds them.
+ONCE_ANSWERED_WRONGLY = [
+    ("xin trợ cấp thất nghiệp", "9.000001"),  # was the legal-aid request
+    ("làm lại thẻ bảo hiểm y tế bị mất", "9.000005"),  # was the card meant for police relatives
+    ("đăng ký tàu cá", "1.003650"),  # was the payment of fishing-insurance premiums
+    ("cấp lại sổ bảo hiểm xã hội bị mất", "1.002759"),  # was the one-time social-insurance withdrawal
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "code"), ONCE_ANSWERED_WRONGLY + [(strip_diacritics(q), c) for q, c in ONCE_ANSWERED_WRONGLY]
+)
+def test_a_question_once_answered_with_another_procedure_is_answered_with_its_own(
+    province_search: ProcedureSearch, question: str, code: str
+) -> None:
+    best = province_search.search(question, k=1)[0]
+    assert best.code == code or not best.sure
