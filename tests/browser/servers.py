@@ -3,6 +3,7 @@ Rasa."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -68,10 +69,13 @@ def backend_server(database_url: str, state: Path, **settings: object) -> Iterat
 
 @dataclass
 class FakeRasa:
-    """Rasa's REST channel with canned answers; remembers what it was sent and can be made to fail."""
+    """Rasa's REST channel with canned answers; remembers what it was sent and can be made to fail. It also
+    answers the action server's /health (point the backend's action_server_url at it too)."""
 
     url: str = ""
     down: bool = False
+    actions_down: bool = False
+    delay_s: float = 0.0  # before answering a message, to exceed the backend's reply timeout
     received: list[tuple[str, str]] = field(default_factory=list)
     input_channels: list[str] = field(default_factory=list)
 
@@ -104,8 +108,16 @@ class FakeRasa:
         @app.post("/webhooks/rest/webhook")
         async def webhook(request: Request) -> list[dict]:
             body = await request.json()
+            if self.delay_s:
+                await asyncio.sleep(self.delay_s)
             self.input_channels.append(body.get("input_channel", "rest"))
             return self.reply(body["sender"], body["message"])
+
+        @app.get("/health")
+        async def action_server_health() -> dict[str, str]:
+            if self.actions_down:
+                raise HTTPException(503, "down")
+            return {"status": "ok"}
 
         @app.get("/status")
         async def status() -> dict[str, str]:
