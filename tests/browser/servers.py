@@ -15,6 +15,7 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
+from playwright.sync_api import Page
 
 
 def free_port() -> int:
@@ -128,3 +129,17 @@ class FakeRasa:
             return "<!doctype html><title>Hướng dẫn</title><p>Hướng dẫn nộp hồ sơ</p>"
 
         return app
+
+
+# What the backend answers when neither the bot nor its limited service can (or a proxy in front of it says).
+UNAVAILABLE = {"detail": "Trợ lý đang tạm gián đoạn, bạn vui lòng thử lại sau ít phút."}
+
+
+def make_chat_unavailable(page: Page) -> None:
+    """Every chat request of the page (its frames too) answered 503, as when the backend cannot answer at all:
+    with Rasa down the backend answers itself (limited), so this is how the web chat's retry is exercised."""
+    page.route("**/api/chat", lambda route: route.fulfill(status=503, json=UNAVAILABLE))
+
+
+def make_chat_available(page: Page) -> None:
+    page.unroute("**/api/chat")
