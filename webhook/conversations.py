@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storage import HandoffStore, LiveAuthor
 from webhook.limited_service import LimitedService, Reason
-from webhook.rasa_client import ActionServerCheck, RasaClient, RasaTimedOut, RasaUnavailable
+from webhook.rasa_client import ActionServerCheck, RasaClient, RasaUnavailable
 from webhook.schemas import BotMessage
 
 logger = logging.getLogger(__name__)
@@ -45,17 +45,20 @@ class Conversations:
             return await self._limited_answer(text, Reason.ACTIONS_DOWN, None)
         try:
             replies = await self._rasa.send(sender_id, text, input_channel=channel)
-        except RasaTimedOut as error:
-            return await self._limited_answer(text, Reason.RASA_SLOW, error)
         except RasaUnavailable as error:
-            return await self._limited_answer(text, Reason.RASA_DOWN, error)
+            reason = Reason.RASA_FAILED if error.received else Reason.RASA_DOWN
+            return await self._limited_answer(text, reason, error)
         if not replies and not await self._action_server.up():  # it went down while Rasa waited on it
             return await self._limited_answer(text, Reason.EMPTY_REPLY, None)
         return Outcome(replies=replies, with_staff=False)
 
     async def _limited_answer(self, text: str, reason: Reason, error: RasaUnavailable | None) -> Outcome:
         # Neither the sender nor the message is logged: both may be personal data.
-        logger.warning("the bot cannot answer (%s): answering from the procedure search only", reason)
+        logger.warning(
+            "the bot cannot answer (%s%s): answering from the procedure search only",
+            reason,
+            f": {error}" if error else "",
+        )
         try:
             replies = await self._limited.answer(text, reason)
         except Exception as failure:

@@ -32,14 +32,15 @@ PAYLOAD_CODE = re.compile(r'"procedure_code"\s*:\s*"([^"]+)"')
 class Reason(StrEnum):
     """Why the bot did not answer; logged, and it decides what the citizen is told about a complaint."""
 
-    RASA_DOWN = "rasa_down"  # Rasa refused or failed the message: it was not processed
-    RASA_SLOW = "rasa_slow"  # no answer in time: Rasa may still process it
+    RASA_DOWN = "rasa_down"  # Rasa could not be reached: the message was not processed
+    RASA_FAILED = "rasa_failed"  # it failed, was cut off or was too slow: it may have processed the message
     ACTIONS_DOWN = "action_server_down"  # not sent to Rasa, whose answers would all fail without it
     EMPTY_REPLY = "empty_reply"  # the action server went down while Rasa handled it, nothing came back
 
     @property
     def message_may_be_processed(self) -> bool:
-        return self is Reason.RASA_SLOW
+        """Whether a complaint in progress may have been stored after all (only its answer was lost)."""
+        return self in (Reason.RASA_FAILED, Reason.EMPTY_REPLY)
 
 
 @lru_cache(maxsize=1)

@@ -11,11 +11,12 @@ from webhook.schemas import BotMessage, Button, ServiceHealth, TranscriptLine
 
 
 class RasaUnavailable(RuntimeError):
-    """Rasa did not answer; the citizen's message was not processed."""
+    """Rasa did not answer. `received`: the message reached it, which may have processed some or all of it (it
+    failed, was cut off or was too slow); otherwise it was not processed."""
 
-
-class RasaTimedOut(RasaUnavailable):
-    """Rasa took the message but did not answer in time: it may still process it."""
+    def __init__(self, detail: str, *, received: bool = False) -> None:
+        super().__init__(detail)
+        self.received = received
 
 
 class RasaClient:
@@ -32,10 +33,10 @@ class RasaClient:
                 json={"sender": sender_id, "message": text, "input_channel": input_channel},
             )
             response.raise_for_status()
-        except (httpx.ReadTimeout, httpx.WriteTimeout) as error:  # sent, perhaps being processed
-            raise RasaTimedOut(type(error).__name__) from error
-        except httpx.HTTPError as error:
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:  # never reached Rasa
             raise RasaUnavailable(str(error) or type(error).__name__) from error
+        except httpx.HTTPError as error:
+            raise RasaUnavailable(str(error) or type(error).__name__, received=True) from error
         return [
             BotMessage(
                 text=item.get("text"),

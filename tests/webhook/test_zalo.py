@@ -128,7 +128,7 @@ def test_with_rasa_down_the_limited_answer_goes_through_zalo(backend, zalo, rasa
     assert post(backend, event()) == 200
     wait_for(lambda: len(zalo.texts_to(CITIZEN)) == 2)
     note, card = zalo.texts_to(CITIZEN)
-    assert note.startswith("⚠️ Trợ lý đang tạm hoạt động hạn chế") and "CHƯA được gửi đi" in note
+    assert note.startswith("⚠️ Trợ lý đang tạm hoạt động hạn chế") and "Nếu bạn đang gửi phản ánh" in note
     assert card.startswith("📄 Thủ tục đăng ký khai sinh (mã 1.001193)")
 
 
