@@ -99,7 +99,15 @@ class RunningServices:
 
         Its log goes on in the same file; wait_healthy() then waits until it answers again.
         """
+        self.stop_one(name, sig, grace_s)
+        self.start_one(name)
+
+    def stop_one(self, name: str, sig: signal.Signals = signal.SIGTERM, grace_s: float = 15.0) -> None:
+        """Stop one service and leave it stopped (start_one() brings it back)."""
         self._terminate([self.processes[name]], sig, grace_s)
+
+    def start_one(self, name: str) -> None:
+        """Start a stopped service again; its log goes on in the same file."""
         self._launch(next(s for s in self.services if s.name == name), log_mode="ab")
 
     def _launch(self, service: Service, log_mode: str) -> None:

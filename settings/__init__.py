@@ -63,6 +63,11 @@ class Settings(BaseSettings):
 
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
+    # The backend's calls to Rasa and to the action server's /health. Past these the citizen gets the limited
+    # answer from the procedure search (README: "When the bot is down") rather than waiting on.
+    rasa_connect_timeout_seconds: float = 3.0
+    rasa_reply_timeout_seconds: float = 20.0
+    action_server_check_timeout_seconds: float = 2.0
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
 

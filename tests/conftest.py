@@ -27,6 +27,8 @@ def fake_rasa_server() -> Iterator[FakeRasa]:
 def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
     """The fake, answering again and with nothing received yet."""
     fake_rasa_server.down = False
+    fake_rasa_server.actions_down = False
+    fake_rasa_server.delay_s = 0.0
     fake_rasa_server.received.clear()
     fake_rasa_server.input_channels.clear()
     fake_rasa_server.trackers.clear()

@@ -45,7 +45,8 @@ from webhook.api.routes import (
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
 from webhook.core.security import hash_password
-from webhook.rasa_client import RasaClient
+from webhook.limited_service import LimitedService
+from webhook.rasa_client import ActionServerCheck, RasaClient
 from webhook.widget import install_widget_framing
 
 logger = logging.getLogger(__name__)
@@ -82,12 +83,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = make_engine(settings.database_url)
         app.state.settings = settings
         app.state.profile = load_profile(settings.province_dir)
-        app.state.rasa = RasaClient(settings.rasa_url)
+        app.state.rasa = RasaClient(
+            settings.rasa_url,
+            connect_timeout_s=settings.rasa_connect_timeout_seconds,
+            reply_timeout_s=settings.rasa_reply_timeout_seconds,
+        )
+        app.state.action_server = ActionServerCheck(
+            settings.action_server_url, timeout_s=settings.action_server_check_timeout_seconds
+        )
         app.state.complaints = ComplaintService.for_profile(engine, app.state.profile)
         app.state.users = UserStore(engine)
         app.state.audit = AuditLog(engine)
         app.state.handoffs = HandoffStore(engine)
-        app.state.conversations = Conversations(app.state.rasa, app.state.handoffs)
+        app.state.conversations = Conversations(
+            app.state.rasa, app.state.handoffs, app.state.action_server, LimitedService(app.state.profile)
+        )
         app.state.reports = Reports(engine)
         app.state.friction = FrictionReport(engine, SenderPseudonyms.from_settings(settings))
         ensure_first_manager(app.state.users, settings)
@@ -102,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if app.state.zalo is not None:
             await app.state.zalo.aclose()
         await app.state.rasa.aclose()
+        await app.state.action_server.aclose()
         engine.dispose()
 
     app = FastAPI(title="Trợ lý Dịch vụ công", version="0.2.0", lifespan=lifespan)

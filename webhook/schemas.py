@@ -46,6 +46,13 @@ class ChatReply(BaseModel):
         description="The conversation was handed to staff (waiting for them or held by them): "
         "poll staff-messages for their replies until its X-Handoff-Open header says false",
     )
+    limited: bool = Field(
+        default=False,
+        description="The bot could not answer (Rasa or the action server down or too slow): the messages "
+        "are the backend's limited answer from the procedure search, starting with a note that says so "
+        "(complaints and status lookups are unavailable; the hotline). The message was answered: do not send "
+        "it again",
+    )
 
 
 class StaffMessage(BaseModel):

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from settings import Settings
 from storage import upgrade_database_at
-from tests.browser.servers import FakeRasa, ServerThread, free_port
+from tests.browser.servers import FakeRasa, ServerThread
 from webhook.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,7 +44,7 @@ def gateway_url(fake_rasa_server: FakeRasa, gateway_state: Path, gateway_databas
     state, database_url = gateway_state, gateway_database_url
     settings = Settings(
         rasa_url=fake_rasa_server.url,
-        action_server_url=f"http://127.0.0.1:{free_port()}",
+        action_server_url=fake_rasa_server.url,
         database_url=database_url,
         secret_key_file=state / "secret_key",
     )

@@ -3,6 +3,7 @@ Rasa."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
+from playwright.sync_api import Page
 
 
 def free_port() -> int:
@@ -68,10 +70,13 @@ def backend_server(database_url: str, state: Path, **settings: object) -> Iterat
 
 @dataclass
 class FakeRasa:
-    """Rasa's REST channel with canned answers; remembers what it was sent and can be made to fail."""
+    """Rasa's REST channel with canned answers; remembers what it was sent and can be made to fail. It also
+    answers the action server's /health (point the backend's action_server_url at it too)."""
 
     url: str = ""
     down: bool = False
+    actions_down: bool = False
+    delay_s: float = 0.0  # before answering a message, to exceed the backend's reply timeout
     received: list[tuple[str, str]] = field(default_factory=list)
     input_channels: list[str] = field(default_factory=list)
     # Each conversation's user and bot events, as Rasa's tracker has them (the staff transcript reads it).
@@ -113,6 +118,8 @@ class FakeRasa:
         @app.post("/webhooks/rest/webhook")
         async def webhook(request: Request) -> list[dict]:
             body = await request.json()
+            if self.delay_s:
+                await asyncio.sleep(self.delay_s)
             self.input_channels.append(body.get("input_channel", "rest"))
             return self.reply(body["sender"], body["message"])
 
@@ -121,6 +128,12 @@ class FakeRasa:
             if self.down:
                 raise HTTPException(500, "model not loaded")
             return {"sender_id": sender, "events": self.trackers.get(sender, [])}
+
+        @app.get("/health")
+        async def action_server_health() -> dict[str, str]:
+            if self.actions_down:
+                raise HTTPException(503, "down")
+            return {"status": "ok"}
 
         @app.get("/status")
         async def status() -> dict[str, str]:
@@ -131,3 +144,17 @@ class FakeRasa:
             return "<!doctype html><title>Hướng dẫn</title><p>Hướng dẫn nộp hồ sơ</p>"
 
         return app
+
+
+# What the backend answers when neither the bot nor its limited service can (or a proxy in front of it says).
+UNAVAILABLE = {"detail": "Trợ lý đang tạm gián đoạn, bạn vui lòng thử lại sau ít phút."}
+
+
+def make_chat_unavailable(page: Page) -> None:
+    """Every chat request of the page (its frames too) answered 503, as when the backend cannot answer at all:
+    with Rasa down the backend answers itself (limited), so this is how the web chat's retry is exercised."""
+    page.route("**/api/chat", lambda route: route.fulfill(status=503, json=UNAVAILABLE))
+
+
+def make_chat_available(page: Page) -> None:
+    page.unroute("**/api/chat")

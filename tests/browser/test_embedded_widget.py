@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from playwright.sync_api import Browser, BrowserContext, Frame, FrameLocator, Page, expect
 
 from storage import HandoffDraft, HandoffReason, HandoffStore, LiveAuthor, UserRole, UserStore, make_engine
-from tests.browser.servers import FakeRasa, ServerThread
+from tests.browser.servers import FakeRasa, ServerThread, make_chat_available, make_chat_unavailable
 
 SCREENSHOTS = os.environ.get("TLDVC_SCREENSHOT_DIR")
 LAUNCHER = "Mở trợ lý dịch vụ công"
@@ -162,7 +162,7 @@ def test_an_unreachable_assistant_is_retried_and_the_message_delivered(
     site: Page, fake_rasa: FakeRasa
 ) -> None:
     panel = _open(site)
-    fake_rasa.down = True
+    make_chat_unavailable(site)
     _ask(panel, "tôi muốn khiếu nại")
     expect(panel.get_by_role("status").filter(has_text=RETRYING)).to_be_visible()
     expect(panel.locator(".bubble.citizen.pending")).to_have_text("tôi muốn khiếu nại")
@@ -170,7 +170,7 @@ def test_an_unreachable_assistant_is_retried_and_the_message_delivered(
     expect(panel.get_by_label("Câu hỏi của bạn")).to_have_value("tôi muốn khiếu nại")
     _screenshot(site, "retrying-desktop")
 
-    fake_rasa.down = False
+    make_chat_available(site)
     expect(panel.locator(".bubble.bot").first).to_contain_text("Giấy chứng sinh")
     expect(panel.get_by_text(RETRYING)).to_be_hidden()
     expect(panel.locator(".bubble.error")).to_have_count(0)
@@ -182,13 +182,14 @@ def test_an_unreachable_assistant_is_retried_and_the_message_delivered(
 
 def test_a_message_still_waiting_is_sent_after_a_reload(site: Page, fake_rasa: FakeRasa) -> None:
     panel = _open(site)
-    fake_rasa.down = True
+    make_chat_unavailable(site)
     _ask(panel, "khai sinh")
     expect(panel.get_by_text(RETRYING)).to_be_visible()
+    # Still unavailable after the reload: the waiting message shows as waiting before it goes.
     site.reload()
     panel = _open(site)
     expect(panel.locator(".bubble.citizen.pending")).to_have_text("khai sinh")
-    fake_rasa.down = False
+    make_chat_available(site)
     expect(panel.locator(".bubble.bot").first).to_contain_text("Giấy chứng sinh")
     expect(panel.locator(".bubble.citizen")).to_have_text(["khai sinh"])
     assert [message for _, message in fake_rasa.received] == ["khai sinh"]

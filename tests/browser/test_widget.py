@@ -6,7 +6,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.servers import FakeRasa
+from tests.browser.servers import FakeRasa, make_chat_unavailable
+
+LIMITED = "Trợ lý đang hoạt động hạn chế: chỉ tra cứu được thủ tục."
 
 
 def _ask(page: Page, text: str) -> None:
@@ -44,12 +46,38 @@ def test_bot_text_is_shown_as_text_never_as_html(page: Page, fake_rasa: FakeRasa
     assert page.evaluate("window.hacked") is None
 
 
-def test_when_rasa_is_down_the_error_shows_and_the_text_stays(page: Page, fake_rasa: FakeRasa) -> None:
-    fake_rasa.down = True
+def test_when_the_assistant_is_unavailable_the_error_shows_and_the_text_stays(
+    page: Page, fake_rasa: FakeRasa
+) -> None:
+    make_chat_unavailable(page)
     _ask(page, "tôi muốn khiếu nại")
     expect(page.locator(".bubble.error")).to_contain_text("Trợ lý đang tạm gián đoạn")
     expect(page.get_by_label("Câu hỏi của bạn")).to_have_value("tôi muốn khiếu nại")
     expect(page.get_by_label("Câu hỏi của bạn")).to_be_focused()
+
+
+def test_when_rasa_is_down_the_limited_answer_shows_marked_and_is_not_sent_again(
+    page: Page, fake_rasa: FakeRasa
+) -> None:
+    fake_rasa.down = True
+    _ask(page, "làm giấy khai sinh cần gì")
+    # The first limited answer loads the search (several seconds).
+    expect(page.locator(".bubble.bot.limited").first).to_contain_text(
+        "Trợ lý đang tạm hoạt động hạn chế", timeout=60_000
+    )
+    expect(page.locator(".bubble.bot.limited").last).to_contain_text("(mã 1.001193)")
+    expect(page.get_by_role("status")).to_have_text(LIMITED)
+    expect(page.locator(".bubble.error")).to_have_count(0)
+    expect(page.locator(".bubble.citizen.pending")).to_have_count(0)
+    expect(page.get_by_label("Câu hỏi của bạn")).to_have_value("")
+    # Answered: nothing is sent again once Rasa is back, and the next reply is the bot's, unmarked.
+    fake_rasa.down = False
+    page.wait_for_timeout(2500)  # longer than the client's first retry delays
+    assert fake_rasa.received == []
+    _ask(page, "khai sinh")
+    expect(page.locator(".bubble.bot:not(.limited)").first).to_contain_text("Giấy chứng sinh")
+    expect(page.get_by_role("status")).to_be_hidden()
+    assert [message for _, message in fake_rasa.received] == ["khai sinh"]
 
 
 def test_the_conversation_resumes_after_a_reload(page: Page, fake_rasa: FakeRasa) -> None:

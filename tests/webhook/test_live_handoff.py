@@ -44,7 +44,9 @@ def database_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def client(database_url: str, rasa: FakeRasa) -> Iterator[TestClient]:
-    settings = Settings(database_url=database_url, secret_key="k" * 40, rasa_url=rasa.url)
+    settings = Settings(
+        database_url=database_url, secret_key="k" * 40, rasa_url=rasa.url, action_server_url=rasa.url
+    )
     with TestClient(create_app(settings)) as client:
         yield client
 
@@ -82,7 +84,10 @@ def test_staff_take_over_answer_and_give_back(client: TestClient, database_url: 
     assert client.post(f"/api/staff/handoffs/{handoff.id}/take", headers=other).status_code == 409
 
     quiet = _say(client, "em muốn hỏi về sổ đỏ")
-    assert quiet == {"messages": [], "with_staff": True, "handoff_open": True} and len(rasa.received) == 2
+    assert (
+        quiet == {"messages": [], "with_staff": True, "handoff_open": True, "limited": False}
+        and len(rasa.received) == 2
+    )
     detail = client.get(f"/api/staff/handoffs/{handoff.id}", headers=staff).json()
     assert detail["transcript"][-1] == {
         **detail["transcript"][-1],

@@ -71,10 +71,12 @@ def test_profile_tells_the_configured_province(client: TestClient) -> None:
     }
 
 
-def test_chat_says_in_vietnamese_when_rasa_is_down(client: TestClient) -> None:
+def test_chat_answers_limited_with_the_configured_hotline_when_rasa_is_down(client: TestClient) -> None:
     response = client.post("/api/chat", json={"sender_id": "citizen-1", "text": "xin chào"})
-    assert response.status_code == 503
-    assert response.json()["detail"].startswith("Trợ lý đang tạm gián đoạn")
+    assert response.status_code == 200
+    assert response.json()["limited"] is True
+    note = response.json()["messages"][0]["text"]
+    assert note.startswith("⚠️ Trợ lý đang tạm hoạt động hạn chế") and "0263 3822 222" in note
 
 
 def test_a_message_over_the_limit_is_refused_in_vietnamese_with_the_limit(client: TestClient) -> None:

@@ -65,6 +65,7 @@ def settings(tmp_path: Path, zalo: FakeZalo, rasa: FakeRasa) -> Settings:
         database_url=url,
         secret_key="k" * 40,
         rasa_url=rasa.url,
+        action_server_url=rasa.url,
         zalo_app_id=APP_ID,
         zalo_oa_secret_key=OA_SECRET,
         zalo_app_secret_key="app-secret",
@@ -120,6 +121,15 @@ def test_a_signed_text_event_gets_the_bot_reply_with_choices_as_numbers(backend,
     assert post(backend, event("2", msg_id="msg-2")) == 200
     wait_for(lambda: len(rasa.received) == 2)
     assert rasa.received[1] == (CITIZEN, "/ask_where")
+
+
+def test_with_rasa_down_the_limited_answer_goes_through_zalo(backend, zalo, rasa):
+    rasa.down = True
+    assert post(backend, event()) == 200
+    wait_for(lambda: len(zalo.texts_to(CITIZEN)) == 2)
+    note, card = zalo.texts_to(CITIZEN)
+    assert note.startswith("⚠️ Trợ lý đang tạm hoạt động hạn chế") and "Nếu bạn đang gửi phản ánh" in note
+    assert card.startswith("📄 Thủ tục đăng ký khai sinh (mã 1.001193)")
 
 
 def test_forged_signature_and_stale_events_are_refused_and_not_processed(backend, zalo, rasa):

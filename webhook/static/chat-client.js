@@ -11,6 +11,7 @@ export const TEXT = {
   staff: "Cán bộ",
   staffWaiting: "Đã chuyển cho cán bộ. Câu trả lời của cán bộ sẽ hiện ở đây.",
   staffHolding: "Bạn đang trò chuyện với cán bộ.",
+  limited: "Trợ lý đang hoạt động hạn chế: chỉ tra cứu được thủ tục.",
 };
 
 const KEYS = {
@@ -127,6 +128,8 @@ export const startChat = ({
   let polling = false;
   let pendingBubble = null;
   let errorBubble = null;
+  // The last reply came from the backend's limited service (the bot could not answer): answered, not retried.
+  let limited = false;
 
   const scrollToEnd = () => {
     scroller.scrollTop = scroller.scrollHeight;
@@ -173,8 +176,8 @@ export const startChat = ({
     scrollToEnd();
   };
 
-  const showBot = ({ text, buttons = [] }) => {
-    if (text) appendWithLinks(bubble("bot"), text);
+  const showBot = ({ text, buttons = [], limited: fromLimited = false }) => {
+    if (text) appendWithLinks(bubble(fromLimited ? "bot limited" : "bot"), text);
     if (buttons.length) {
       const chips = document.createElement("li");
       chips.className = "chips";
@@ -197,14 +200,16 @@ export const startChat = ({
     else showBot(entry);
   };
 
-  // One line above the composer: a connection problem first, else whether staff have the conversation.
+  // One line above the composer: a connection problem first, else whether staff have the conversation, else
+  // that the assistant answers in a limited way for now.
   const showStatus = () => {
     let text = "";
     if (retryTimer !== null || (pending && failures > 0)) text = TEXT.retrying;
     else if (live.open) text = live.holding ? TEXT.staffHolding : TEXT.staffWaiting;
+    else if (limited) text = TEXT.limited;
     status.textContent = text;
     status.hidden = !text;
-    status.classList.toggle("problem", text === TEXT.retrying);
+    status.classList.toggle("problem", text === TEXT.retrying || text === TEXT.limited);
   };
 
   const setBusy = (value) => {
@@ -311,9 +316,12 @@ export const startChat = ({
       pendingBubble = null;
       clearError();
       remember({ from: "citizen", text: message.shown });
+      // A limited reply (the bot could not answer) is an answer like any other: shown, marked, never resent.
+      limited = outcome.reply.limited === true;
       for (const reply of outcome.reply.messages) {
-        remember({ from: "bot", text: reply.text, buttons: reply.buttons });
-        showBot(reply);
+        const entry = { from: "bot", text: reply.text, buttons: reply.buttons, limited };
+        remember(entry);
+        showBot(entry);
       }
       // Delivered by a retry: the words the citizen got back in the box are sent, so they go.
       if (message.typed && input.value === message.text) input.value = "";
@@ -370,6 +378,7 @@ export const startChat = ({
     pendingBubble = null;
     errorBubble = null;
     failures = 0;
+    limited = false;
     saveLive({ open: false, holding: false, after: 0 });
     log.replaceChildren();
     input.focus();

@@ -22,9 +22,16 @@ HANDOFF_OPEN_HEADER = "X-Handoff-Open"
     response_model=ChatReply,
     responses={
         422: {"model": ErrorReply, "description": "The request is malformed or the message too long"},
-        503: {"model": ErrorReply, "description": "Rasa did not answer"},
+        503: {
+            "model": ErrorReply,
+            "description": "The bot did not answer and the limited answer from the procedure search could "
+            "not be given either",
+        },
     },
     summary="Send a citizen's message to the bot",
+    description="The bot's messages. When the bot cannot answer (Rasa or the action server down or too slow) "
+    "the backend answers from the procedure search with `limited: true`: a note that the assistant is "
+    "limited right now, then the procedure's card, the procedures that fit, or nothing more.",
 )
 async def chat(body: ChatRequest, request: Request, handoffs: HandoffsDep) -> ChatReply:
     conversations: Conversations = request.app.state.conversations
@@ -34,7 +41,12 @@ async def chat(body: ChatRequest, request: Request, handoffs: HandoffsDep) -> Ch
         raise HTTPException(503, "Trợ lý đang tạm gián đoạn, bạn vui lòng thử lại sau ít phút.") from error
     # Asked after the bot's turn: the action server opens the handoff while Rasa answers.
     handoff_open = outcome.with_staff or handoffs.open_for(body.sender_id) is not None
-    return ChatReply(messages=outcome.replies, with_staff=outcome.with_staff, handoff_open=handoff_open)
+    return ChatReply(
+        messages=outcome.replies,
+        with_staff=outcome.with_staff,
+        handoff_open=handoff_open,
+        limited=outcome.limited,
+    )
 
 
 @router.get(

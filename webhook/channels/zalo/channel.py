@@ -142,8 +142,8 @@ class ZaloChannel:
             return
         try:
             outcome = await self._conversations.handle(sender, text, CHANNEL)
-        except RasaUnavailable:
-            logger.error("Rasa did not answer a Zalo message")
+        except RasaUnavailable:  # the limited answer (webhook/limited_service.py) failed too
+            logger.error("neither the bot nor the limited service answered a Zalo message")
             await self._send_all(sender, [channel_text()["unavailable"].format(hotline=self._hotline)])
             return
         for reply in outcome.replies:
