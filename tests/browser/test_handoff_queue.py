@@ -52,7 +52,10 @@ def backend(tmp_path: Path, fake_rasa: FakeRasa) -> Iterator[Backend]:
     database_url = f"sqlite:///{tmp_path / 'backend.sqlite3'}"
     prepare_database(database_url)
     settings = Settings(
-        database_url=database_url, rasa_url=fake_rasa.url, secret_key_file=tmp_path / "secret_key"
+        database_url=database_url,
+        rasa_url=fake_rasa.url,
+        action_server_url=fake_rasa.url,  # the fake answers the action server's /health too
+        secret_key_file=tmp_path / "secret_key",
     )
     with ServerThread(create_app(settings)) as server:
         yield Backend(server.url, database_url)
