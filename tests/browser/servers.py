@@ -118,10 +118,12 @@ class FakeRasa:
         @app.post("/webhooks/rest/webhook")
         async def webhook(request: Request) -> list[dict]:
             body = await request.json()
+            self.input_channels.append(body.get("input_channel", "rest"))
+            replies = self.reply(body["sender"], body["message"])
+            # Received at once, answered late: a late append would land in the next test's record.
             if self.delay_s:
                 await asyncio.sleep(self.delay_s)
-            self.input_channels.append(body.get("input_channel", "rest"))
-            return self.reply(body["sender"], body["message"])
+            return replies
 
         @app.get("/conversations/{sender}/tracker")
         async def tracker(sender: str) -> dict:
