@@ -36,6 +36,7 @@ from webhook.complaint_schemas import (
     UserInfo,
 )
 from webhook.csv_export import csv_download
+from webhook.schemas import FIRST_DAY, LAST_DAY, PrintableText
 
 router = APIRouter(prefix="/api", tags=["complaints"])
 
@@ -125,12 +126,12 @@ def _detail(
 
 def _filter(
     status_: Annotated[list[ComplaintState] | None, Query(alias="status")] = None,
-    agency: str | None = None,
+    agency: Annotated[PrintableText | None, Query(max_length=255)] = None,
     kind: ComplaintKind | None = None,
-    procedure_code: str | None = None,
+    procedure_code: Annotated[PrintableText | None, Query(max_length=255)] = None,
     overdue: bool | None = None,
-    created_from: date | None = None,
-    created_to: date | None = None,
+    created_from: Annotated[date | None, Query(ge=FIRST_DAY, le=LAST_DAY)] = None,
+    created_to: Annotated[date | None, Query(ge=FIRST_DAY, le=LAST_DAY)] = None,
     sort: ComplaintSort = ComplaintSort.OVERDUE_FIRST,
     page: Annotated[int, Query(ge=1)] = 1,
     page_size: Annotated[int, Query(ge=1, le=200)] = 20,
