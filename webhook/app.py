@@ -46,6 +46,7 @@ from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
 from webhook.core.security import hash_password
 from webhook.rasa_client import RasaClient
+from webhook.request_errors import install_error_handlers
 from webhook.widget import install_widget_framing
 
 logger = logging.getLogger(__name__)
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     install_widget_framing(app, settings)
+    install_error_handlers(app)
     # Mounted last: every API route above takes precedence over a static file of the same path.
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")
     return app
