@@ -42,6 +42,7 @@ from webhook.api.routes import (
     staff,
     zalo,
 )
+from webhook.body_limit import BodySizeLimit
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
 from webhook.core.security import hash_password
@@ -121,6 +122,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     install_widget_framing(app, settings)
     install_error_handlers(app)
+    app.add_middleware(
+        BodySizeLimit, limit=settings.max_body_bytes, limits={"/webhooks/zalo": settings.zalo_max_body_bytes}
+    )
     # Mounted last: every API route above takes precedence over a static file of the same path.
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")
     return app
