@@ -14,10 +14,12 @@ LINE_MAX = 255
 PARAGRAPH_MAX = 4000
 
 # Characters no one types into a form: C0 and C1 controls but tab and line breaks (PostgreSQL refuses NUL in
-# text), and the bidirectional overrides and isolates that make text read other than it is stored.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# text), the bidirectional overrides and isolates that make text read other than it is stored, and lone
+# surrogates (JSON's "\ud800" decodes to one; no database can store it as UTF-8).
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 UNPRINTABLE_MESSAGE = (
-    "Nội dung có ký tự điều khiển không hợp lệ (như ký tự NUL hay ký tự đảo chiều chữ), vui lòng gõ lại."
+    "Nội dung có ký tự không hợp lệ (ký tự điều khiển như NUL, ký tự đảo chiều chữ hay mã Unicode hỏng), "
+    "vui lòng gõ lại."
 )
 
 

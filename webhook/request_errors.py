@@ -21,6 +21,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic_core.core_schema import ErrorType
 from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 
 from storage.fields import UNPRINTABLE_MESSAGE
 from webhook.schemas import SENDER_ID_MAX_CHARS, TEXT_MAX_CHARS, ErrorReply
@@ -191,6 +192,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def refused(request: Request, error: HTTPException) -> Response:
         if error.detail == BODY_UNREADABLE:
             detail = "Nội dung gửi lên không đọc được: cần là JSON (hoặc biểu mẫu) viết bằng UTF-8."
+        elif isinstance(error.__context__, MultiPartException):  # Starlette's words for a broken form
+            detail = "Biểu mẫu gửi lên không đúng định dạng multipart/form-data."
         elif error.detail == HTTPStatus(error.status_code).phrase and error.status_code in HTTP_MESSAGES:
             detail = HTTP_MESSAGES[error.status_code].format(method=request.method)
         else:

@@ -124,6 +124,11 @@ def _detail(
     )
 
 
+# Far more pages than there will ever be complaints, and few enough that the offset fits a BIGINT (SQLite
+# refused to bind a larger one: a 500).
+PAGE_MAX = 1_000_000
+
+
 def _filter(
     status_: Annotated[list[ComplaintState] | None, Query(alias="status")] = None,
     agency: Annotated[PrintableText | None, Query(max_length=255)] = None,
@@ -133,7 +138,7 @@ def _filter(
     created_from: Annotated[date | None, Query(ge=FIRST_DAY, le=LAST_DAY)] = None,
     created_to: Annotated[date | None, Query(ge=FIRST_DAY, le=LAST_DAY)] = None,
     sort: ComplaintSort = ComplaintSort.OVERDUE_FIRST,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=PAGE_MAX)] = 1,
     page_size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> ComplaintFilter:
     return ComplaintFilter(
