@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from storage.fields import UNPRINTABLE_MESSAGE
-from webhook.schemas import SENDER_ID_MAX_CHARS, TEXT_MAX_CHARS, ErrorReply
+from webhook.schemas import ID_MAX, SENDER_ID_MAX_CHARS, TEXT_MAX_CHARS, ErrorReply
 
 
 def _vietnamese_number(n: int) -> str:
@@ -46,7 +46,10 @@ MESSAGES: dict[tuple[str | None, str | None], str] = {
         f"Mã người gửi (trường sender_id) không hợp lệ: cần từ 1 đến {SENDER_ID_MAX_CHARS} ký tự, chỉ gồm "
         "chữ, số và các dấu chấm, hai chấm, @, gạch ngang, gạch dưới."
     ),
-    ("after", None): "Tham số after phải là một số nguyên từ 0 trở lên: mã tin nhắn cuối cùng đã nhận.",
+    ("after", None): (
+        "Tham số after phải là mã tin nhắn cuối cùng đã nhận: "
+        f"một số nguyên từ 0 đến {_vietnamese_number(ID_MAX)}."
+    ),
     (None, "json_invalid"): "Nội dung gửi lên không phải JSON hợp lệ.",
     (None, None): 'Nội dung gửi lên phải là một đối tượng JSON dạng {"sender_id": "…", "text": "…"}.',
 }

@@ -12,8 +12,9 @@ from storage.fields import printable
 SENDER_ID_MAX_CHARS = 128
 SENDER_ID_PATTERN = r"^[\w.:@-]+$"
 TEXT_MAX_CHARS = 2000  # the web chat's input has the same maxlength
-# The largest row id either database holds (a BIGINT; SQLite refuses to bind a larger integer at all).
-ID_MAX = 2**63 - 1
+# The largest row id: the id columns are INTEGER, 32 bits on PostgreSQL, which refuses to compare one with a
+# larger number (SQLite refuses to bind one past 64 bits): a 500 either way.
+ID_MAX = 2**31 - 1
 # The days a report or filter may name: far enough either way for any real question, and well inside what
 # date arithmetic and the databases handle (0001-01-01 less a time zone offset is no date).
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)

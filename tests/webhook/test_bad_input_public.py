@@ -138,6 +138,7 @@ STAFF_MESSAGE_POLLS = {
     "after a word": "/api/chat/web-1/staff-messages?after=abc",
     "after a float": "/api/chat/web-1/staff-messages?after=1.5",
     "after exponent": "/api/chat/web-1/staff-messages?after=1e3",
+    "after past INTEGER": f"/api/chat/web-1/staff-messages?after={2**31}",
     "after past BIGINT": f"/api/chat/web-1/staff-messages?after={2**63}",
     "after huge": "/api/chat/web-1/staff-messages?after=" + "9" * 40,
     "sender with a space": "/api/chat/web%201/staff-messages",

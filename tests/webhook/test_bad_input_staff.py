@@ -315,7 +315,7 @@ def test_a_megabyte_status_change_is_refused(backend: Backend) -> None:
 
 # -------------------------------------------------------------------------------------------- live handoff
 
-HANDOFF_PATHS = ["0", "-1", "abc", "1.5", str(2**63), str(2**64), "9" * 40, "99999999", "%00", "1%20OR%201=1"]
+HANDOFF_PATHS = ["0", "-1", "abc", "1.5", str(2**31), str(2**63), "9" * 40, "99999999", "%00", "1%20OR%201=1"]
 
 
 @pytest.mark.parametrize("handoff", HANDOFF_PATHS)
