@@ -37,6 +37,7 @@ from storage import (
 )
 from storage.db import metadata
 from tests.browser.servers import FakeRasa, ServerThread
+from tests.databases import empty_database
 from tests.webhook.backend import PASSWORD, prepare_database
 from tests.webhook.zalo_fake import FakeZalo
 from webhook.app import create_app
@@ -174,8 +175,13 @@ def token(
 
 
 @contextmanager
-def bad_input_backend(folder: Path, rasa: FakeRasa) -> Iterator[Backend]:
-    url = f"sqlite:///{folder / 'backend.sqlite3'}"
+def bad_input_backend(folder: Path, rasa: FakeRasa, database: str = "sqlite") -> Iterator[Backend]:
+    """On SQLite, or on PostgreSQL (database="postgresql") when TLDVC_TEST_POSTGRES_URL is set."""
+    with empty_database(database, folder) as url:
+        yield from _backend_on(url, folder, rasa)
+
+
+def _backend_on(url: str, folder: Path, rasa: FakeRasa) -> Iterator[Backend]:
     prepare_database(url)  # quanly (manager), tongdai (staff), nghiviec (disabled)
     engine = make_engine(url)
     draft = ComplaintDraft(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.browser.servers import FakeRasa
+from tests.databases import BACKENDS
 from tests.webhook.bad_input import (
     APP_ID,
     CITIZEN,
@@ -26,10 +27,12 @@ from tests.webhook.bad_input import (
 )
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory: pytest.TempPathFactory, fake_rasa_server: FakeRasa) -> Iterator[Backend]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, fake_rasa_server: FakeRasa
+) -> Iterator[Backend]:
     fake_rasa_server.down = False
-    with bad_input_backend(tmp_path_factory.mktemp("public"), fake_rasa_server) as backend:
+    with bad_input_backend(tmp_path_factory.mktemp("public"), fake_rasa_server, request.param) as backend:
         yield backend
 
 

@@ -17,14 +17,17 @@ import pytest
 
 from storage.db import utc_now
 from tests.browser.servers import FakeRasa
+from tests.databases import BACKENDS
 from tests.webhook.backend import PASSWORD
 from tests.webhook.bad_input import ONE_MEGABYTE, SECRET_KEY, Backend, bad_input_backend, token
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory: pytest.TempPathFactory, fake_rasa_server: FakeRasa) -> Iterator[Backend]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, fake_rasa_server: FakeRasa
+) -> Iterator[Backend]:
     fake_rasa_server.down = False
-    with bad_input_backend(tmp_path_factory.mktemp("staff"), fake_rasa_server) as backend:
+    with bad_input_backend(tmp_path_factory.mktemp("staff"), fake_rasa_server, request.param) as backend:
         yield backend
 
 
