@@ -71,11 +71,14 @@ PYDANTIC_ERRORS = frozenset(get_args(ErrorType))
 
 
 def _value(bound: object) -> str:
-    """A bound as the pages write it: a date day first (pydantic gives it in ISO form)."""
+    """A bound as the pages write it: 1.000.000, a date day first (pydantic gives it in ISO form)."""
+    text = str(bound)
+    if text.lstrip("-").isdigit():
+        return _vietnamese_number(int(text))
     try:
-        return date.fromisoformat(str(bound)).strftime("%d/%m/%Y")
+        return date.fromisoformat(text).strftime("%d/%m/%Y")
     except ValueError:
-        return str(bound)
+        return text
 
 
 def _problem(label: str, kind: str, context: dict[str, Any]) -> str:
