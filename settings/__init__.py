@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     zalo_api_url: str = "https://openapi.zalo.me"
     zalo_oauth_url: str = "https://oauth.zaloapp.com"
     zalo_event_max_age_seconds: int = 300
+    # Zalo's events are small JSON: a message's text, or links to the pictures and files sent (never their
+    # bytes), so the webhook needs no more room than the other routes; its own setting in case it ever does.
+    zalo_max_body_bytes: int = 64 * 1024
     # The platform accepts consultation messages this long after the citizen last wrote.
     zalo_reply_window_hours: int = 48
 
@@ -60,6 +63,10 @@ class Settings(BaseSettings):
     # "https://tayninh.gov.vn https://dichvucong.tayninh.gov.vn" (spaces or commas between); "*" for any.
     # Empty: only this backend's own pages and loopback pages (http://localhost:<any port>): development.
     widget_allowed_origins: str = ""
+
+    # The largest request body the gateway reads (a chat message is at most 2,000 characters, a complaint
+    # form a few KB); a larger one gets 413 before any route sees it.
+    max_body_bytes: int = 64 * 1024
 
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"

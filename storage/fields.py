@@ -1,5 +1,6 @@
 """Field types shared by the storage models; their errors are worded for whoever shows them to a citizen."""
 
+import re
 from collections.abc import Callable
 from typing import Annotated
 
@@ -12,6 +13,22 @@ from vietnamese import normalize_mobile
 LINE_MAX = 255
 PARAGRAPH_MAX = 4000
 
+# Characters no one types into a form: C0 and C1 controls but tab and line breaks (PostgreSQL refuses NUL in
+# text), the bidirectional overrides and isolates that make text read other than it is stored, and lone
+# surrogates (JSON's "\ud800" decodes to one; no database can store it as UTF-8).
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+UNPRINTABLE_MESSAGE = (
+    "Nội dung có ký tự không hợp lệ (ký tự điều khiển như NUL, ký tự đảo chiều chữ hay mã Unicode hỏng), "
+    "vui lòng gõ lại."
+)
+
+
+def printable(value: str) -> str:
+    """The text as it is, or a Vietnamese error when it holds an UNPRINTABLE character."""
+    if UNPRINTABLE.search(value):
+        raise PydanticCustomError("text_unprintable", UNPRINTABLE_MESSAGE)
+    return value
+
 
 def _bounded(max_length: int) -> Callable[[str], str]:
     def check(value: str) -> str:
@@ -22,7 +39,7 @@ def _bounded(max_length: int) -> Callable[[str], str]:
             raise PydanticCustomError(
                 "text_too_long", "Nội dung quá dài (tối đa {max_length} ký tự).", {"max_length": max_length}
             )
-        return value
+        return printable(value)
 
     return check
 

@@ -42,11 +42,13 @@ from webhook.api.routes import (
     staff,
     zalo,
 )
+from webhook.body_limit import BodySizeLimit
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
 from webhook.core.security import hash_password
 from webhook.limited_service import LimitedService
 from webhook.rasa_client import ActionServerCheck, RasaClient
+from webhook.request_errors import install_error_handlers
 from webhook.widget import install_widget_framing
 
 logger = logging.getLogger(__name__)
@@ -130,6 +132,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     install_widget_framing(app, settings)
+    install_error_handlers(app)
+    app.add_middleware(
+        BodySizeLimit, limit=settings.max_body_bytes, limits={"/webhooks/zalo": settings.zalo_max_body_bytes}
+    )
     # Mounted last: every API route above takes precedence over a static file of the same path.
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")
     return app

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from storage import ComplaintKind, ComplaintState
+from webhook.schemas import PrintableText
 
 
 class ComplaintListItem(BaseModel):
@@ -65,18 +66,18 @@ class ComplaintDetail(ComplaintListItem):
 class AssignRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    assignee: str = Field(description="Username of the officer who will handle it")
-    note: str | None = Field(default=None, max_length=4000)
+    assignee: PrintableText = Field(max_length=255, description="Username of the officer who will handle it")
+    note: PrintableText | None = Field(default=None, max_length=4000)
 
 
 class StatusChangeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: ComplaintState
-    note: str | None = Field(
+    note: PrintableText | None = Field(
         default=None, max_length=4000, description="Internal note, never shown to the citizen"
     )
-    public_reply: str | None = Field(
+    public_reply: PrintableText | None = Field(
         default=None, max_length=4000, description="What the citizen is told; required to resolve or reject"
     )
 

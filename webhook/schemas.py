@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Literal
+from datetime import date, datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from storage.fields import printable
 
 SENDER_ID_MAX_CHARS = 128
 SENDER_ID_PATTERN = r"^[\w.:@-]+$"
 TEXT_MAX_CHARS = 2000  # the web chat's input has the same maxlength
+# The largest row id: the id columns are INTEGER, 32 bits on PostgreSQL, which refuses to compare one with a
+# larger number (SQLite refuses to bind one past 64 bits): a 500 either way.
+ID_MAX = 2**31 - 1
+# The days a report or filter may name: far enough either way for any real question, and well inside what
+# date arithmetic and the databases handle (0001-01-01 less a time zone offset is no date).
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
+
+# Text without control characters or bidirectional overrides (storage.fields.UNPRINTABLE).
+PrintableText = Annotated[str, AfterValidator(printable)]
 
 
 class ChatRequest(BaseModel):
@@ -22,7 +33,7 @@ class ChatRequest(BaseModel):
         pattern=SENDER_ID_PATTERN,
         description="Stable id of the citizen",
     )
-    text: str = Field(min_length=1, max_length=TEXT_MAX_CHARS, description="What the citizen typed")
+    text: PrintableText = Field(min_length=1, max_length=TEXT_MAX_CHARS, description="What the citizen typed")
 
 
 class Button(BaseModel):

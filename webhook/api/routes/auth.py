@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, status
 from fastapi.security import OAuth2PasswordRequestForm
 
+from storage.fields import LINE_MAX, UNPRINTABLE
 from webhook.api.deps import CurrentUser, SettingsDep, UsersDep
 from webhook.complaint_schemas import Token, UserInfo
 from webhook.core.security import create_access_token, verify_password
@@ -21,7 +22,9 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
 def login(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], settings: SettingsDep, users: UsersDep
 ) -> Token:
-    if not verify_password(form.password, users.password_hash(form.username)):
+    # No account has a name like that (and PostgreSQL would refuse a NUL in the query): wrong credentials.
+    possible = len(form.username) <= LINE_MAX and not UNPRINTABLE.search(form.username)
+    if not verify_password(form.password, users.password_hash(form.username) if possible else None):
         logger.info("failed sign-in")
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,

@@ -10,7 +10,7 @@ from webhook.api.deps import HandoffsDep
 from webhook.conversations import Conversations
 from webhook.rasa_client import RasaUnavailable
 from webhook.request_errors import VietnameseValidationRoute
-from webhook.schemas import SENDER_ID_PATTERN, ChatReply, ChatRequest, ErrorReply, StaffMessage
+from webhook.schemas import ID_MAX, SENDER_ID_PATTERN, ChatReply, ChatRequest, ErrorReply, StaffMessage
 
 router = APIRouter(prefix="/api", tags=["chat"], route_class=VietnameseValidationRoute)
 
@@ -69,7 +69,7 @@ async def staff_messages(
     sender_id: Annotated[str, Path(pattern=SENDER_ID_PATTERN, max_length=128)],
     handoffs: HandoffsDep,
     response: Response,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, le=ID_MAX)] = 0,
 ) -> list[StaffMessage]:
     # Read before the messages: a message staff write just before releasing is never left unread.
     still_open = handoffs.open_for(sender_id) is not None

@@ -36,6 +36,7 @@ from webhook.complaint_schemas import (
     UserInfo,
 )
 from webhook.csv_export import csv_download
+from webhook.schemas import FIRST_DAY, LAST_DAY, PrintableText
 
 router = APIRouter(prefix="/api", tags=["complaints"])
 
@@ -123,16 +124,21 @@ def _detail(
     )
 
 
+# Far more pages than there will ever be complaints, and few enough that the offset fits a BIGINT (SQLite
+# refused to bind a larger one: a 500).
+PAGE_MAX = 1_000_000
+
+
 def _filter(
     status_: Annotated[list[ComplaintState] | None, Query(alias="status")] = None,
-    agency: str | None = None,
+    agency: Annotated[PrintableText | None, Query(max_length=255)] = None,
     kind: ComplaintKind | None = None,
-    procedure_code: str | None = None,
+    procedure_code: Annotated[PrintableText | None, Query(max_length=255)] = None,
     overdue: bool | None = None,
-    created_from: date | None = None,
-    created_to: date | None = None,
+    created_from: Annotated[date | None, Query(ge=FIRST_DAY, le=LAST_DAY)] = None,
+    created_to: Annotated[date | None, Query(ge=FIRST_DAY, le=LAST_DAY)] = None,
     sort: ComplaintSort = ComplaintSort.OVERDUE_FIRST,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=PAGE_MAX)] = 1,
     page_size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> ComplaintFilter:
     return ComplaintFilter(

@@ -12,7 +12,7 @@ from storage import UNRESOLVED_STATES, ComplaintKind, ComplaintState, Granularit
 from storage.complaints import vietnam_today
 from webhook.api.deps import CurrentUser, ManagerUser, ReportsDep
 from webhook.complaint_schemas import Choice, Choices
-from webhook.schemas import SIGNED_IN_ONLY, ErrorReply
+from webhook.schemas import FIRST_DAY, LAST_DAY, SIGNED_IN_ONLY, ErrorReply
 
 router = APIRouter(prefix="/api/dashboard", tags=["dashboard"])
 
@@ -30,9 +30,14 @@ def summary(
     user: ManagerUser,
     reports: ReportsDep,
     date_from: Annotated[
-        date | None, Query(description="First day (Vietnam time); default 12 weeks before date_to")
+        date | None,
+        Query(
+            ge=FIRST_DAY, le=LAST_DAY, description="First day (Vietnam time); default 12 weeks before date_to"
+        ),
     ] = None,
-    date_to: Annotated[date | None, Query(description="Last day, included; default today")] = None,
+    date_to: Annotated[
+        date | None, Query(ge=FIRST_DAY, le=LAST_DAY, description="Last day, included; default today")
+    ] = None,
     granularity: Granularity = Granularity.WEEK,
     top_agencies: Annotated[int, Query(ge=1, le=50, description="How many agencies to list")] = 10,
 ) -> Summary:

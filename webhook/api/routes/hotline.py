@@ -33,6 +33,7 @@ CHANNEL = "hotline"
 
 LABELS = {
     "q": "Câu hỏi",
+    "code": "Mã thủ tục",
     "kind": "Loại phản ánh",
     "citizen_name": "Họ tên người gọi",
     "phone": "Số điện thoại",

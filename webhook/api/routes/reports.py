@@ -20,6 +20,7 @@ from storage.friction import (
 )
 from webhook.api.deps import FrictionDep, ManagerUser
 from webhook.csv_export import csv_download
+from webhook.schemas import FIRST_DAY, LAST_DAY
 
 router = APIRouter(prefix="/api/reports", tags=["reports"])
 
@@ -39,8 +40,12 @@ CSV_COLUMNS = [
 
 
 def _period(
-    date_from: Annotated[date | None, Query(description="First day (Vietnam time), included")] = None,
-    date_to: Annotated[date | None, Query(description="Last day (Vietnam time), included")] = None,
+    date_from: Annotated[
+        date | None, Query(ge=FIRST_DAY, le=LAST_DAY, description="First day (Vietnam time), included")
+    ] = None,
+    date_to: Annotated[
+        date | None, Query(ge=FIRST_DAY, le=LAST_DAY, description="Last day (Vietnam time), included")
+    ] = None,
 ) -> ReportPeriod:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(

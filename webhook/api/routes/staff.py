@@ -13,7 +13,7 @@ from storage import Handoff, HandoffNotOpen, HandoffReason, HandoffState, Handof
 from storage.db import utc_now
 from webhook.api.deps import AuditDep, CurrentUser, HandoffsDep, UsersDep, ZaloDep
 from webhook.rasa_client import RasaUnavailable
-from webhook.schemas import TranscriptLine
+from webhook.schemas import ID_MAX, PrintableText, TranscriptLine
 
 router = APIRouter(prefix="/api/staff", tags=["staff"])
 
@@ -40,7 +40,7 @@ class HandoffDetail(HandoffItem):
 class StaffReply(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    text: str = Field(min_length=1, max_length=2000)
+    text: PrintableText = Field(min_length=1, max_length=2000)
 
 
 def _item(handoff: Handoff, users: UserStore) -> HandoffItem:
@@ -66,7 +66,7 @@ def _refused(error: HandoffNotOpen) -> HTTPException:
     )
 
 
-HandoffId = Annotated[int, Path(ge=1)]
+HandoffId = Annotated[int, Path(ge=1, le=ID_MAX)]
 
 
 @router.get(

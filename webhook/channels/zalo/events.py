@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from storage.fields import UNPRINTABLE
 
 # Events a citizen causes that carry something other than text: answered with "text only, please".
 ATTACHMENT_EVENTS = frozenset({
@@ -21,9 +25,15 @@ class Party(_Loose):
     id: str = Field(min_length=1, max_length=64)
 
 
+def _printable(text: str | None) -> str | None:
+    """Zalo's text without control characters: PostgreSQL could not store a NUL, and a refused event would
+    only be sent again."""
+    return UNPRINTABLE.sub("", text) if text else text
+
+
 class Message(_Loose):
     msg_id: str | None = Field(default=None, max_length=128)
-    text: str | None = None
+    text: Annotated[str | None, AfterValidator(_printable)] = None
 
 
 class ZaloEvent(_Loose):
