@@ -52,7 +52,9 @@ def gateway_url(fake_rasa_server: FakeRasa, gateway_state: Path, gateway_databas
         yield server.url
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running until it stops, and asyncio.run() in
+# any later test (tests/webhook, tests/actions) would refuse to start inside it.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test does it with root or sudo)")
