@@ -2,7 +2,7 @@
 APP_PYTHON := .venv/app/bin/python
 QUESTIONS ?= ../shared/eval/dev_questions.jsonl
 
-.PHONY: setup run test lint eval bench train nlu-eval
+.PHONY: setup run test lint eval bench load train nlu-eval
 
 setup:
 	bash scripts/setup.sh
@@ -29,3 +29,7 @@ bench: setup
 
 nlu-eval: setup
 	$(APP_PYTHON) -m ops nlu-eval
+
+# A bounded load run through the whole product: `make load CONVERSATIONS=32 SECONDS=60`.
+load: setup
+	$(APP_PYTHON) -m ops load --conversations $(or $(CONVERSATIONS),8) --seconds $(or $(SECONDS),60)

@@ -1,4 +1,4 @@
-"""`python -m ops prepare|train|run|nlu-eval|migrate|users`: build, run, check NLU, manage accounts."""
+"""`python -m ops prepare|train|run|nlu-eval|migrate|users|load`: build, run, check NLU, accounts, load."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import signal
 import time
 
-from ops import rasa_checks, users
+from ops import load, rasa_checks, users
 from ops.services import RunningServices, product_services
 from ops.training import ensure_trained_model
 from settings import get_settings
@@ -77,10 +77,12 @@ def main() -> None:
     commands = {"prepare": prepare, "train": ensure_trained_model, "run": run, "nlu-eval": nlu_eval,
                 "migrate": migrate}  # fmt: skip
     parser = argparse.ArgumentParser(prog="python -m ops", description=__doc__)
-    parser.add_argument("command", choices=[*commands, "users"])
+    parser.add_argument("command", choices=[*commands, "users", "load"])
     args, rest = parser.parse_known_args()
     if args.command == "users":
         users.run(rest)
+    elif args.command == "load":
+        load.main(rest)
     else:
         commands[args.command]()
 

@@ -3,15 +3,16 @@ real product (Rasa server, action server, gateway) for the integration tests, st
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
 
 import pytest
 
-from ops.services import RunningServices, product_services
-from ops.training import ensure_trained_model
+from ops import isolated
+from ops.isolated import isolated_settings
+from ops.services import RunningServices
 from settings import Settings
-from storage import upgrade_database_at
 from tests.browser.servers import FakeRasa, ServerThread
 
 
@@ -35,48 +36,30 @@ def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
     return fake_rasa_server
 
 
-OVERRIDDEN = [
-    "rasa_url", "action_server_url", "gateway_port", "database_url", "tracker_db", "secret_key_file",
-    "first_manager_username", "first_manager_password",
-]  # fmt: skip
 MANAGER = ("quanly", "mat-khau-thu-nghiem")
 # Staff hours left empty mean staff are always at work (storage.working_days.StaffHours): a handoff then gets
 # the same answer whenever the tests run, rather than "ngoài giờ làm việc" at night and at weekends.
 ALWAYS_STAFFED = {"TLDVC_PROFILE_STAFF_HOURS": "[]"}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def fresh_settings(state: Path, **overrides: object) -> Settings:
+    """Free ports, a fresh database in state/ and the tests' manager account."""
+    manager = {"first_manager_username": MANAGER[0], "first_manager_password": MANAGER[1]}
+    return isolated_settings(state, **(manager | overrides))
+
+
+def running_product(settings: Settings) -> AbstractContextManager[RunningServices]:
+    """The three real services with these settings, always staffed, healthy, and stopped afterwards."""
+    return isolated.running_product(settings, ALWAYS_STAFFED)
 
 
 @pytest.fixture(scope="session")
 def product_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Free ports and a fresh database, so tests never touch a running instance or its data."""
-    state = tmp_path_factory.mktemp("state")
-    return Settings(
-        rasa_url=f"http://127.0.0.1:{_free_port()}",
-        action_server_url=f"http://127.0.0.1:{_free_port()}",
-        gateway_port=_free_port(),
-        database_url=f"sqlite:///{state / 'product.sqlite3'}",
-        tracker_db=state / "tracker.sqlite3",
-        secret_key_file=state / "secret_key",
-        first_manager_username=MANAGER[0],
-        first_manager_password=MANAGER[1],
-    )
+    return fresh_settings(tmp_path_factory.mktemp("state"))
 
 
 @pytest.fixture(scope="session")
 def product(product_settings: Settings) -> Iterator[RunningServices]:
     """The three real services, started once for the session; a test may restart one and wait for it."""
-    settings = product_settings
-    env = {f"TLDVC_{name.upper()}": str(getattr(settings, name)) for name in OVERRIDDEN} | ALWAYS_STAFFED
-    upgrade_database_at(settings.database_url)  # as `make run` does before starting the services
-    services = RunningServices(product_services(settings, ensure_trained_model()), env=env)
-    services.start()
-    try:
-        services.wait_healthy()
+    with running_product(product_settings) as services:
         yield services
-    finally:
-        services.stop()

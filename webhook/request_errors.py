@@ -9,6 +9,7 @@ Vietnamese `detail` from the handlers `install_error_handlers` adds.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import date
 from http import HTTPStatus
@@ -20,11 +21,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic_core.core_schema import ErrorType
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from storage.fields import UNPRINTABLE_MESSAGE
 from webhook.schemas import ID_MAX, SENDER_ID_MAX_CHARS, TEXT_MAX_CHARS, ErrorReply
+
+logger = logging.getLogger(__name__)
+
+DATABASE_UNAVAILABLE = (
+    "Hệ thống đang tạm gián đoạn nên chưa nhận được tin nhắn của bạn. Bạn vui lòng gửi lại sau ít phút."
+)
 
 
 def _vietnamese_number(n: int) -> str:
@@ -193,6 +201,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:
         reply = ErrorReply(detail=explain_fields(error.errors(), LABELS, {}))
         return JSONResponse(reply.model_dump(), status_code=422)
+
+    @app.exception_handler(OperationalError)
+    async def database_unavailable(request: Request, error: OperationalError) -> Response:
+        # Down, restarting or locked: nothing was stored, so the sender is told to send it again, never 500.
+        logger.error("database unavailable on %s %s: %s", request.method, request.url.path, error.orig)
+        reply = ErrorReply(detail=DATABASE_UNAVAILABLE)
+        return JSONResponse(reply.model_dump(), status_code=503, headers={"Retry-After": "30"})
 
     @app.exception_handler(HTTPException)
     async def refused(request: Request, error: HTTPException) -> Response:

@@ -12,9 +12,9 @@ import pytest
 
 from ops.services import RunningServices
 from settings import Settings
-from tests.conftest import MANAGER, _free_port
+from tests.conftest import MANAGER
 
-__all__ = ["MANAGER", "Conversation", "_free_port", "gateway_url"]
+__all__ = ["MANAGER", "Conversation", "gateway_url"]
 
 
 @pytest.fixture(scope="session")

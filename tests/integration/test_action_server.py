@@ -5,16 +5,16 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from ops.isolated import free_port
 from ops.services import RunningServices, product_services
 from ops.training import model_path
 from settings import Settings
-from tests.integration.conftest import _free_port
 
 pytestmark = pytest.mark.integration
 
 
 def test_the_action_server_gets_ready_without_being_asked_anything() -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     services = product_services(Settings(action_server_url=url), model_path())
     action_server = RunningServices([s for s in services if s.name == "action_server"])
     action_server.start()
