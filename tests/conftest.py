@@ -37,8 +37,11 @@ def fake_rasa(fake_rasa_server: FakeRasa) -> FakeRasa:
 
 OVERRIDDEN = [
     "rasa_url", "action_server_url", "gateway_port", "database_url", "tracker_db", "secret_key_file",
-    "first_manager_username", "first_manager_password",
+    "first_manager_username", "first_manager_password", "chat_limit_per_client",
 ]  # fmt: skip
+# Every test citizen writes from 127.0.0.1, several at once (the durability test): as one address they would
+# pass the per-address limit that many citizens behind one network share. Limits have tests of their own.
+ONE_ADDRESS_FOR_ALL = "100000/1 minute"
 MANAGER = ("quanly", "mat-khau-thu-nghiem")
 # Staff hours left empty mean staff are always at work (storage.working_days.StaffHours): a handoff then gets
 # the same answer whenever the tests run, rather than "ngoài giờ làm việc" at night and at weekends.
@@ -64,6 +67,7 @@ def product_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         secret_key_file=state / "secret_key",
         first_manager_username=MANAGER[0],
         first_manager_password=MANAGER[1],
+        chat_limit_per_client=ONE_ADDRESS_FOR_ALL,
     )
 
 
