@@ -60,8 +60,8 @@ ENGLISH = (
 )  # fmt: skip
 
 
-# The corpus sends hundreds of requests in seconds, from one client, many of them failed sign-ins as quanly:
-# past the real limits most would be a 429 rather than the refusal under test. Limits: test_rate_limits.py.
+# The corpus sends hundreds of requests in seconds from one client, the fuzzer many failed sign-ins: past the
+# real limits a 429 could stand in for the refusal under test. The limits have test_rate_limits.py.
 LIMITS = (
     "chat_limit_per_sender",
     "chat_limit_per_client",
