@@ -99,9 +99,9 @@ def assert_healthy(client: httpx.Client) -> None:
 
 
 def test_a_chat_sender_past_its_limit_waits_while_others_go_on(start, fake_rasa) -> None:
-    client = start(chat_limit_per_sender="3/3 seconds")
+    client = start(chat_limit_per_sender="3/5 seconds")  # room for a slow machine
     assert [chat(client, "web-nhanh").status_code for _ in range(3)] == [200, 200, 200]
-    wait_s = assert_refused(chat(client, "web-nhanh"), "Bạn đang gửi tin nhắn hơi nhanh", 3)
+    wait_s = assert_refused(chat(client, "web-nhanh"), "Bạn đang gửi tin nhắn hơi nhanh", 5)
     assert "giây" in chat(client, "web-nhanh").json()["detail"]
     assert fake_rasa.received.count(("web-nhanh", "khai sinh")) == 3  # the bot never saw the refused ones
     # Another conversation, even from the same address, is not held back.
@@ -181,7 +181,7 @@ def wait_for(condition: Callable[[], bool], timeout_s: float = 15.0) -> None:
 def test_a_zalo_citizen_past_the_limit_gets_one_notice_then_nothing_then_answers(
     start, fake_rasa, fake_zalo, tmp_path, caplog
 ) -> None:
-    client = start(chat_limit_per_sender="2/4 seconds")
+    client = start(chat_limit_per_sender="2/6 seconds")
     assert [zalo_post(client, f"m{n}")["status"] for n in range(2)] == ["accepted"] * 2
     counted_by = time.monotonic()  # both were counted before their answer came back
     wait_for(lambda: len(fake_zalo.texts_to(CITIZEN)) == 4)  # two bot messages per answer
@@ -206,7 +206,7 @@ def test_a_zalo_citizen_past_the_limit_gets_one_notice_then_nothing_then_answers
     assert len(fake_zalo.texts_to(CITIZEN)) == 5  # one notice, then nothing
     assert fake_rasa.received.count((CITIZEN, "khai sinh")) == 2
     # Once the window has passed, the citizen is answered again.
-    time.sleep(max(0.0, counted_by + 4.1 - time.monotonic()))
+    time.sleep(max(0.0, counted_by + 6.1 - time.monotonic()))
     assert zalo_post(client, "m9", "ket hon")["status"] == "accepted"
     wait_for(lambda: (CITIZEN, "ket hon") in fake_rasa.received)
     wait_for(lambda: len(fake_zalo.texts_to(CITIZEN)) == 7)
