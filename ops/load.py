@@ -177,7 +177,12 @@ def run(conversations: int, agents: int, seconds: float) -> None:
     password = secrets.token_urlsafe(16)
     with tempfile.TemporaryDirectory(prefix="tldvc-load-") as state:
         settings: Settings = isolated_settings(
-            Path(state), first_manager_username="load-manager", first_manager_password=password
+            Path(state),
+            first_manager_username="load-manager",
+            first_manager_password=password,
+            # Every simulated citizen writes from 127.0.0.1: as one address they would pass the per-address
+            # limit at once. The per-sender limit stays as deployed.
+            chat_limit_per_client="1000000/1 minute",
         )
         print(f"Starting the product (state in {state}) …", flush=True)
         with running_product(settings) as services:

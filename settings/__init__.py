@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from limits import parse_many
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -68,6 +69,17 @@ class Settings(BaseSettings):
     # form a few KB); a larger one gets 413 before any route sees it.
     max_body_bytes: int = 64 * 1024
 
+    # Rate limits (README: "Limits"), in the `limits` library's notation: "20/10 seconds;120/10 minutes" is
+    # at most 20 in any 10 seconds and 120 in any 10 minutes. Per sender: a web chat's sender id or a Zalo
+    # user; per client: the address the request came from (behind a proxy, see --forwarded-allow-ips).
+    chat_limit_per_sender: str = "20/10 seconds;120/10 minutes"
+    chat_limit_per_client: str = "60/10 seconds;600/10 minutes"
+    # Failed sign-ins: past these, even the right password waits (guessing passwords stays slow).
+    sign_in_limit_per_username: str = "10/15 minutes"
+    sign_in_limit_per_client: str = "30/15 minutes"
+    # Where the counts live: memory:// is one process's own; several backends share one, e.g. redis://host:6379.
+    rate_limit_storage_url: str = "memory://"
+
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
     # The backend's calls to Rasa and to the action server's /health. Past these the citizen gets the limited
@@ -84,6 +96,17 @@ class Settings(BaseSettings):
         for origin in value.replace(",", " ").split():
             if origin != "*" and not ORIGIN.fullmatch(origin):
                 raise ValueError(f"not an origin like https://example.gov.vn: {origin!r}")
+        return value
+
+    @field_validator(
+        "chat_limit_per_sender",
+        "chat_limit_per_client",
+        "sign_in_limit_per_username",
+        "sign_in_limit_per_client",
+    )
+    @classmethod
+    def _rate_limits(cls, value: str) -> str:
+        parse_many(value)  # raises ValueError on anything but "<amount>/<n> <unit>[;…]"
         return value
 
     @property

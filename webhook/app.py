@@ -48,6 +48,7 @@ from webhook.conversations import Conversations
 from webhook.core.security import hash_password
 from webhook.limited_service import LimitedService
 from webhook.rasa_client import ActionServerCheck, RasaClient
+from webhook.rate_limits import RateLimits
 from webhook.request_errors import install_error_handlers
 from webhook.widget import install_widget_framing
 
@@ -101,7 +102,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.rasa, app.state.handoffs, app.state.action_server, LimitedService(app.state.profile)
         )
         app.state.reports = Reports(engine)
-        app.state.friction = FrictionReport(engine, SenderPseudonyms.from_settings(settings))
+        app.state.pseudonyms = SenderPseudonyms.from_settings(settings)
+        app.state.friction = FrictionReport(engine, app.state.pseudonyms)
+        app.state.rate_limits = RateLimits(settings)
         ensure_first_manager(app.state.users, settings)
         app.state.zalo_store = ChannelStore(engine, ZaloChannel.name)
         app.state.zalo = None

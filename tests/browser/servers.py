@@ -27,10 +27,11 @@ def free_port() -> int:
 class ServerThread:
     """A uvicorn server in a background thread, for as long as the test session needs it."""
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(self, app: FastAPI, **options: object) -> None:
+        """`options`: more of uvicorn's settings, e.g. proxy_headers and forwarded_allow_ips."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", **options)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
 

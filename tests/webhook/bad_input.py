@@ -60,6 +60,17 @@ ENGLISH = (
 )  # fmt: skip
 
 
+# The corpus sends hundreds of requests in seconds from one client, the fuzzer many failed sign-ins: past the
+# real limits a 429 could stand in for the refusal under test. The limits have test_rate_limits.py.
+LIMITS = (
+    "chat_limit_per_sender",
+    "chat_limit_per_client",
+    "sign_in_limit_per_username",
+    "sign_in_limit_per_client",
+)
+UNLIMITED = dict.fromkeys(LIMITS, "100000/1 minute")
+
+
 def fake_action_server() -> FastAPI:
     app = FastAPI()
 
@@ -201,7 +212,7 @@ def _backend_on(url: str, folder: Path, rasa: FakeRasa) -> Iterator[Backend]:
             database_url=url, secret_key=SECRET_KEY, rasa_url=rasa.url, action_server_url=action_server.url,
             zalo_app_id=APP_ID, zalo_oa_secret_key=OA_SECRET, zalo_app_secret_key="app-secret",
             zalo_access_token="token-1", zalo_refresh_token="refresh-1", zalo_api_url=zalo.url,
-            zalo_oauth_url=zalo.url,
+            zalo_oauth_url=zalo.url, **UNLIMITED,
         )  # fmt: skip
         client = stack.enter_context(TestClient(create_app(settings), raise_server_exceptions=False))
         backend = Backend(client, engine, settings, rasa, zalo, code, handoff.id)

@@ -11,10 +11,20 @@ from actions.knowledge import procedure_search
 from knowledge_base.profile import ProvinceProfile
 from search_index import ProcedureSearch
 from settings import Settings
-from storage import AuditLog, ComplaintService, HandoffStore, Reports, User, UserRole, UserStore
+from storage import (
+    AuditLog,
+    ComplaintService,
+    HandoffStore,
+    Reports,
+    SenderPseudonyms,
+    User,
+    UserRole,
+    UserStore,
+)
 from storage.friction import FrictionReport
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.core.security import username_from_token
+from webhook.rate_limits import RateLimits
 
 # No automatic error: a request without a token gets the same Vietnamese 401 as one with a bad token.
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
@@ -57,6 +67,14 @@ def get_reports(request: Request) -> Reports:
     return request.app.state.reports
 
 
+def get_rate_limits(request: Request) -> RateLimits:
+    return request.app.state.rate_limits
+
+
+def get_pseudonyms(request: Request) -> SenderPseudonyms:
+    return request.app.state.pseudonyms
+
+
 def get_search() -> ProcedureSearch:
     """The process's one procedure search, the same the action server's actions use: loaded on first use
     (e5 and the index, several seconds, at most once however many requests wait for it), then kept."""
@@ -73,6 +91,8 @@ ZaloDep = Annotated[ZaloChannel | None, Depends(get_zalo)]
 ReportsDep = Annotated[Reports, Depends(get_reports)]
 FrictionDep = Annotated[FrictionReport, Depends(get_friction)]
 SearchDep = Annotated[ProcedureSearch, Depends(get_search)]
+RateLimitsDep = Annotated[RateLimits, Depends(get_rate_limits)]
+PseudonymsDep = Annotated[SenderPseudonyms, Depends(get_pseudonyms)]
 
 _UNAUTHENTICATED = HTTPException(
     status.HTTP_401_UNAUTHORIZED,

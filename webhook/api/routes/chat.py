@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
-from webhook.api.deps import HandoffsDep
+from webhook.api.deps import HandoffsDep, PseudonymsDep, RateLimitsDep
 from webhook.conversations import Conversations
 from webhook.rasa_client import RasaUnavailable
+from webhook.rate_limits import client_address, too_many_requests
 from webhook.request_errors import VietnameseValidationRoute
 from webhook.schemas import ID_MAX, SENDER_ID_PATTERN, ChatReply, ChatRequest, ErrorReply, StaffMessage
 
+logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"], route_class=VietnameseValidationRoute)
 
 HANDOFF_OPEN_HEADER = "X-Handoff-Open"
@@ -22,6 +25,12 @@ HANDOFF_OPEN_HEADER = "X-Handoff-Open"
     response_model=ChatReply,
     responses={
         422: {"model": ErrorReply, "description": "The request is malformed or the message too long"},
+        429: {
+            "model": ErrorReply,
+            "description": "Too many messages lately from this sender or this address: wait the seconds "
+            "Retry-After says (README: Limits)",
+            "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+        },
         503: {
             "model": ErrorReply,
             "description": "The bot did not answer and the limited answer from the procedure search could "
@@ -33,7 +42,22 @@ HANDOFF_OPEN_HEADER = "X-Handoff-Open"
     "the backend answers from the procedure search with `limited: true`: a note that the assistant is "
     "limited right now, then the procedure's card, the procedures that fit, or nothing more.",
 )
-async def chat(body: ChatRequest, request: Request, handoffs: HandoffsDep) -> ChatReply:
+async def chat(
+    body: ChatRequest,
+    request: Request,
+    handoffs: HandoffsDep,
+    limits: RateLimitsDep,
+    pseudonyms: PseudonymsDep,
+) -> ChatReply:
+    verdict = await limits.chat(body.sender_id, client_address(request))
+    if not verdict.allowed:
+        logger.info(
+            "chat message from sender %s refused: past the %s limit %s",
+            pseudonyms.short(body.sender_id),
+            verdict.scope,
+            verdict.limit,
+        )
+        raise too_many_requests(f"chat_{verdict.scope}", verdict)
     conversations: Conversations = request.app.state.conversations
     try:
         outcome = await conversations.handle(body.sender_id, body.text, channel="web")

@@ -10,10 +10,11 @@ from fastapi import APIRouter, HTTPException, Request, status
 from pydantic import ValidationError
 
 from storage import ChannelStore
-from webhook.api.deps import SettingsDep
+from webhook.api.deps import PseudonymsDep, RateLimitsDep, SettingsDep
 from webhook.channels.zalo.channel import ZaloChannel
 from webhook.channels.zalo.events import ATTACHMENT_EVENTS, FOLLOW_EVENT, TEXT_EVENT, ZaloEvent
 from webhook.channels.zalo.signature import signature_matches
+from webhook.rate_limits import refusal
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["channels"])
@@ -31,7 +32,9 @@ HANDLED_EVENTS = ATTACHMENT_EVENTS | {TEXT_EVENT, FOLLOW_EVENT}
         503: {"description": "The Zalo channel is not configured"},
     },
 )
-async def zalo_event(request: Request, settings: SettingsDep) -> dict[str, str]:
+async def zalo_event(
+    request: Request, settings: SettingsDep, limits: RateLimitsDep, pseudonyms: PseudonymsDep
+) -> dict[str, str]:
     channel: ZaloChannel | None = request.app.state.zalo
     if channel is None:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "Kênh Zalo chưa được cấu hình.")
@@ -57,5 +60,19 @@ async def zalo_event(request: Request, settings: SettingsDep) -> dict[str, str]:
     accepted = store.accept(event.event_id, event.citizen_id, event.event_name, text)
     if accepted is None:
         return {"status": "duplicate"}
-    channel.submit(accepted)
-    return {"status": "accepted"}
+    # Counted once accepted, so a platform retry of the same event is not counted twice. Past the limit the
+    # answer is still 200 (Zalo would send it again otherwise): the event is dropped, not handled.
+    verdict = await limits.zalo(event.citizen_id)
+    if verdict.allowed:
+        channel.submit(accepted)
+        return {"status": "accepted"}
+    notice_due = await limits.zalo_notice_due(event.citizen_id, verdict)
+    logger.warning(
+        "Zalo event from sender %s dropped: past the limit %s%s",
+        pseudonyms.short(event.citizen_id),
+        verdict.limit,
+        "; told to wait" if notice_due else "",
+    )
+    hotline = request.app.state.profile.hotline_text
+    channel.drop(accepted, refusal("zalo", verdict, hotline=hotline) if notice_due else None)
+    return {"status": "limited"}

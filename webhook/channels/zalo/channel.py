@@ -74,6 +74,11 @@ class ZaloChannel:
         """Handle the event in the background; the webhook has already answered the platform."""
         self._spawn(self._handle(event))
 
+    def drop(self, event: InboundEvent, notice: str | None) -> None:
+        """An event past the sender's rate limit: not handled, only marked so; `notice` (the first time in the
+        window) is sent after the replies still owed to the sender's earlier messages."""
+        self._spawn(self._drop(event, notice))
+
     def resume(self) -> None:
         """Handle what was accepted before the last stop but not handled, in the order it arrived."""
         for event in self._store.unhandled():
@@ -123,6 +128,12 @@ class ZaloChannel:
                 # Logged and marked handled: retrying a message whose handling failed half-way could
                 # answer the citizen twice. The replies that did fail are recorded in outbound_messages.
                 logger.exception("a Zalo event could not be handled")
+            self._store.mark_handled(event)
+
+    async def _drop(self, event: InboundEvent, notice: str | None) -> None:
+        async with self._locks[event.sender_id]:
+            if notice:
+                await self._send_all(event.sender_id, [notice])
             self._store.mark_handled(event)
 
     async def _process(self, event: InboundEvent) -> None:
