@@ -1,15 +1,16 @@
-"""`python -m ops prepare|train|run|nlu-eval|migrate|users|load`: build, run, check NLU, accounts, load."""
+"""`python -m ops prepare|train|run|rasa|nlu-eval|migrate|users|load`: build, run, accounts, load."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import time
 
 from ops import load, rasa_checks, users
-from ops.services import RunningServices, product_services
+from ops.services import RunningServices, product_services, rasa_service
 from ops.training import ensure_trained_model
-from settings import get_settings
+from settings import PROJECT_ROOT, get_settings
 
 
 def prepare() -> None:
@@ -67,6 +68,14 @@ def run() -> None:
         services.stop()
 
 
+def rasa() -> None:
+    """One Rasa server in the foreground, on TLDVC_INTERNAL_INTERFACE and TLDVC_RASA_URL's port, with the
+    tracker and lock stores the settings name: one of several instances (README: "Scale-out")."""
+    service = rasa_service(get_settings(), ensure_trained_model())
+    os.chdir(PROJECT_ROOT)
+    os.execve(service.argv[0], service.argv, {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **service.env})
+
+
 def nlu_eval() -> None:
     """Intent macro-F1 of the trained model on the held-out NLU splits, with and without diacritics."""
     for split in rasa_checks.HOLDOUT_SPLITS:
@@ -74,8 +83,8 @@ def nlu_eval() -> None:
 
 
 def main() -> None:
-    commands = {"prepare": prepare, "train": ensure_trained_model, "run": run, "nlu-eval": nlu_eval,
-                "migrate": migrate}  # fmt: skip
+    commands = {"prepare": prepare, "train": ensure_trained_model, "run": run, "rasa": rasa,
+                "nlu-eval": nlu_eval, "migrate": migrate}  # fmt: skip
     parser = argparse.ArgumentParser(prog="python -m ops", description=__doc__)
     parser.add_argument("command", choices=[*commands, "users", "load"])
     args, rest = parser.parse_known_args()

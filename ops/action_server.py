@@ -1,4 +1,5 @@
-"""`python -m ops.action_server --port N`: rasa_sdk's action server, in one process, on loopback only.
+"""`python -m ops.action_server --port N`: rasa_sdk's action server, in one process, on the internal interface
+(loopback unless TLDVC_INTERNAL_INTERFACE names another, README: "Scale-out").
 
 `python -m rasa_sdk` imports the actions (torch, sentence-transformers) in a main process, then again in a
 spawned Sanic worker that must report ready within Sanic's fixed 30 s. On a busy machine the import alone
@@ -16,7 +17,7 @@ from rasa_sdk import utils
 from rasa_sdk.endpoint import create_app_for_serve
 from rasa_sdk.executor import ActionExecutor
 
-from ops.services import LOOPBACK
+from settings import get_settings
 
 ACTIONS_PACKAGE = "actions"
 
@@ -29,9 +30,9 @@ def main() -> None:
     utils.update_sanic_log_level()
     executor = ActionExecutor()
     executor.register_package(ACTIONS_PACKAGE)
-    # No CORS: only Rasa, on this machine, calls the action server.
+    # No CORS: only Rasa calls the action server.
     app = create_app_for_serve(executor, cors_origins=None)
-    app.run(host=LOOPBACK, port=args.port, single_process=True)
+    app.run(host=get_settings().internal_interface, port=args.port, single_process=True)
 
 
 if __name__ == "__main__":

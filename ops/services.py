@@ -13,10 +13,8 @@ from urllib.parse import urlparse
 import httpx
 
 from ops.paths import APP_PYTHON, BOT_DIR, LOG_DIR, RASA_BIN
+from ops.rasa_stores import rasa_store_environment
 from settings import PROJECT_ROOT, Settings
-
-# Rasa and the action server listen here only: the backend (gateway) is the one service facing the network.
-LOOPBACK = "127.0.0.1"
 
 
 @dataclass(frozen=True)
@@ -35,34 +33,12 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
     return [
         Service(
             "action_server",
-            # One process on loopback (ops/action_server.py): only the backend, through Rasa, reaches it.
+            # One process on settings.internal_interface (ops/action_server.py): Rasa and the backend call it.
             [str(APP_PYTHON), "-m", "ops.action_server", "--port", _port(settings.action_server_url)],
             # Ready once it has loaded the search (actions/server.py), not merely listening.
             f"{settings.action_server_url}/ready",
         ),
-        Service(
-            "rasa",
-            [
-                str(RASA_BIN),
-                "run",
-                "--enable-api",
-                "--interface",
-                LOOPBACK,
-                "--port",
-                _port(settings.rasa_url),
-                "--model",
-                str(model),
-                "--endpoints",
-                str(BOT_DIR / "endpoints.yml"),
-                "--credentials",
-                str(BOT_DIR / "credentials.yml"),
-            ],
-            f"{settings.rasa_url}/status",
-            {
-                "TLDVC_ACTION_SERVER_URL": settings.action_server_url,
-                "TLDVC_RASA_TRACKER_DB": str(settings.tracker_db),
-            },
-        ),
+        rasa_service(settings, model),
         Service(
             "gateway",
             [
@@ -79,6 +55,31 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
             f"http://{settings.gateway_host}:{settings.gateway_port}/health/live",
         ),
     ]
+
+
+def rasa_service(settings: Settings, model: Path, name: str = "rasa") -> Service:
+    """A Rasa server on settings.rasa_url; several, each with its own URL and name, share the conversations
+    when the settings name a shared tracker store and lock store (README: "Scale-out")."""
+    return Service(
+        name,
+        [
+            str(RASA_BIN),
+            "run",
+            "--enable-api",
+            "--interface",
+            settings.internal_interface,
+            "--port",
+            _port(settings.rasa_url),
+            "--model",
+            str(model),
+            "--endpoints",
+            str(BOT_DIR / "endpoints.yml"),
+            "--credentials",
+            str(BOT_DIR / "credentials.yml"),
+        ],
+        f"{settings.rasa_url}/status",
+        {"TLDVC_ACTION_SERVER_URL": settings.action_server_url, **rasa_store_environment(settings)},
+    )
 
 
 class RunningServices:

@@ -2,7 +2,8 @@
 # Start a local PostgreSQL for the storage tests and print its URL on stdout (progress goes to stderr):
 #   export TLDVC_TEST_POSTGRES_URL="$(scripts/start_test_postgres.sh)"
 # Idempotent: installs the Debian package only if missing, starts the cluster only if it is down,
-# creates the test role and database only if they do not exist. Needs root or sudo.
+# creates the test role (allowed to create databases) and database only if they do not exist.
+# Needs root or sudo.
 set -euo pipefail
 
 ROLE=tldvc_test
@@ -46,6 +47,11 @@ psql_admin() { as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$PORT" -tA "$@"; }
 if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != "1" ]; then
     log "creating role $ROLE"
     psql_admin -c "CREATE ROLE $ROLE LOGIN PASSWORD '$PASSWORD'"
+fi
+# The scale-out test makes a database of its own, out of reach of the tests that empty this one.
+if [ "$(psql_admin -c "SELECT rolcreatedb FROM pg_roles WHERE rolname = '$ROLE'")" != "t" ]; then
+    log "letting role $ROLE create databases"
+    psql_admin -c "ALTER ROLE $ROLE CREATEDB"
 fi
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'")" != "1" ]; then
     log "creating database $DATABASE"

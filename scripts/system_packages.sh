@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages named on the command line that are missing, as root or through sudo;
 # otherwise says which are missing and how to install them, and exits 1. Progress goes to stderr.
-#   bash scripts/system_packages.sh chromium postgresql
+#   bash scripts/system_packages.sh chromium postgresql redis-server
 set -euo pipefail
 
 log() { echo "system_packages: $*" >&2; }

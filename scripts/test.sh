@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 bash scripts/system_packages.sh chromium \
     || echo "test: without Chromium the browser tests (tests/browser) fail." >&2
 
+# The scale-out test (tests/integration/test_scale_out.py) starts its own Redis from Debian's package.
+bash scripts/system_packages.sh redis-server \
+    || echo "test: without redis-server the scale-out test is skipped." >&2
+
 # The storage tests also run on PostgreSQL when this URL is set; a URL given by the caller is kept.
 if [ -z "${TLDVC_TEST_POSTGRES_URL:-}" ]; then
     if TLDVC_TEST_POSTGRES_URL=$(bash scripts/start_test_postgres.sh); then

@@ -143,13 +143,16 @@ class ProcedureSearch:
         fingerprint = index_fingerprint(procedures, model_name)
         root = (cache_dir or get_settings().cache_dir) / "indexes"
         folder = root / fingerprint[:20]
-        root.mkdir(parents=True, exist_ok=True)
-        # Several processes (action server, gateway, eval) may open the same KB at once: build once.
-        with open(root / f"{fingerprint[:20]}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if not (folder / "meta.json").exists():
-                reuse = _cached_embeddings(root, model_name)
-                cls.build(procedures, show_progress=show_progress, reuse=reuse).save(folder, fingerprint)
+        # A built index (the folder appears whole, meta.json in it) is only read: instances behind a load
+        # balancer may share a cache `ops prepare` filled and that they cannot write to.
+        if not (folder / "meta.json").exists():
+            root.mkdir(parents=True, exist_ok=True)
+            # Several processes (action server, gateway, eval) may open the same KB at once: build once.
+            with open(root / f"{fingerprint[:20]}.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not (folder / "meta.json").exists():
+                    reuse = _cached_embeddings(root, model_name)
+                    cls.build(procedures, show_progress=show_progress, reuse=reuse).save(folder, fingerprint)
         return cls.load(procedures, folder)
 
     @classmethod

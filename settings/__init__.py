@@ -13,6 +13,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # scheme://host[:port], nothing after: what a browser sends as a page's origin.
 ORIGIN = re.compile(r"https?://[^\s/:?#]+(:\d{1,5})?")
+# The drivers Rasa's environment has for its SQL tracker store (psycopg2); "+psycopg", the backend's driver,
+# is accepted so that one URL form serves both, and is swapped for psycopg2 when Rasa starts.
+TRACKER_STORE_URL = re.compile(r"postgresql(\+psycopg2?)?://")
 
 
 class Settings(BaseSettings):
@@ -30,8 +33,15 @@ class Settings(BaseSettings):
 
     # Durable state: complaints, ratings, handoffs.
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tro_ly_dvc.sqlite3'}"
-    # Rasa's conversation history, so a citizen can resume after a restart.
+    # Rasa's conversation history, so a citizen can resume after a restart: SQLite in tracker_db, unless
+    # rasa_tracker_store_url names a PostgreSQL database, which several Rasa instances share (README:
+    # "Scale-out"), e.g. postgresql://rasa:password@db.internal:5432/tldvc_trackers.
     tracker_db: Path = PROJECT_ROOT / "var" / "rasa_tracker.sqlite3"
+    rasa_tracker_store_url: str = ""
+    # Rasa's per-conversation locks: in the Rasa process, unless this names a Redis, which several Rasa
+    # instances share so that they never handle two messages of one conversation at once, e.g.
+    # redis://:password@cache.internal:6379/1.
+    rasa_lock_store_url: str = ""
 
     # Signs staff sign-in tokens. Empty: a random key is made once and kept in var/secret_key.
     secret_key: str = ""
@@ -80,7 +90,13 @@ class Settings(BaseSettings):
     # Where the counts live: memory:// is one process's own; several backends share one, e.g. redis://host:6379.
     rate_limit_storage_url: str = "memory://"
 
+    # The address Rasa and the action server listen on: loopback, so that only the backend faces the
+    # network, unless backends on other machines call them (README: "Scale-out"): then a private one.
+    internal_interface: str = "127.0.0.1"
     rasa_url: str = "http://127.0.0.1:5005"
+    # Several Rasa instances for the backend, comma separated; empty: rasa_url alone. A conversation is
+    # pinned to one of them by its sender id, and moves on while that one is down (webhook/rasa_instances.py).
+    rasa_urls: str = ""
     action_server_url: str = "http://127.0.0.1:5055"
     # The backend's calls to Rasa and to the action server's /health. Past these the citizen gets the limited
     # answer from the procedure search (README: "When the bot is down") rather than waiting on.
@@ -112,6 +128,24 @@ class Settings(BaseSettings):
     @property
     def widget_origins(self) -> list[str]:
         return self.widget_allowed_origins.replace(",", " ").split()
+
+    @field_validator("rasa_tracker_store_url")
+    @classmethod
+    def _tracker_store(cls, value: str) -> str:
+        if value and not TRACKER_STORE_URL.match(value):
+            raise ValueError(f"not a PostgreSQL URL like postgresql://user:password@host:5432/db: {value!r}")
+        return value
+
+    @field_validator("rasa_lock_store_url")
+    @classmethod
+    def _lock_store(cls, value: str) -> str:
+        if value and not value.startswith("redis://"):
+            raise ValueError(f"not a Redis URL like redis://:password@host:6379/1: {value!r}")
+        return value
+
+    @property
+    def rasa_instance_urls(self) -> list[str]:
+        return [url.strip() for url in self.rasa_urls.split(",") if url.strip()] or [self.rasa_url]
 
 
 @lru_cache

@@ -47,7 +47,8 @@ from webhook.channels.zalo.channel import ZaloChannel
 from webhook.conversations import Conversations
 from webhook.core.security import hash_password
 from webhook.limited_service import LimitedService
-from webhook.rasa_client import ActionServerCheck, RasaClient
+from webhook.rasa_client import ActionServerCheck
+from webhook.rasa_instances import RasaInstances
 from webhook.rate_limits import RateLimits
 from webhook.request_errors import install_error_handlers
 from webhook.widget import install_widget_framing
@@ -86,8 +87,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = make_engine(settings.database_url)
         app.state.settings = settings
         app.state.profile = load_profile(settings.province_dir)
-        app.state.rasa = RasaClient(
-            settings.rasa_url,
+        app.state.rasa = RasaInstances(
+            settings.rasa_instance_urls,
             connect_timeout_s=settings.rasa_connect_timeout_seconds,
             reply_timeout_s=settings.rasa_reply_timeout_seconds,
         )

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from storage import HandoffStore, LiveAuthor
 from webhook.limited_service import LimitedService, Reason
-from webhook.rasa_client import ActionServerCheck, RasaClient, RasaUnavailable
+from webhook.rasa_client import ActionServerCheck, RasaUnavailable
+from webhook.rasa_instances import RasaInstances
 from webhook.schemas import BotMessage
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ class Outcome:
 class Conversations:
     def __init__(
         self,
-        rasa: RasaClient,
+        rasa: RasaInstances,
         handoffs: HandoffStore,
         action_server: ActionServerCheck,
         limited: LimitedService,

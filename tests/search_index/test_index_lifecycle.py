@@ -39,6 +39,16 @@ def test_saved_index_is_loaded_not_rebuilt(tmp_path: Path, embedding_model, monk
     assert len(_index_folders(tmp_path)) == 1
 
 
+def test_a_built_index_is_opened_without_writing_anything(tmp_path: Path, embedding_model) -> None:
+    """So that instances behind a load balancer can share a cache they may only read (README: Scale-out)."""
+    ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path)
+    for lock in (tmp_path / "indexes").glob("*.lock"):
+        lock.unlink()  # the builder's; a reader must not need one
+    before = {path: path.stat().st_mtime_ns for path in tmp_path.rglob("*")}
+    ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path)
+    assert {path: path.stat().st_mtime_ns for path in tmp_path.rglob("*")} == before
+
+
 def test_changed_kb_is_rebuilt(tmp_path: Path, embedding_model) -> None:
     ProcedureSearch.open(PROCEDURES, cache_dir=tmp_path)
     changed = [
