@@ -14,6 +14,7 @@ import httpx
 
 from ops.paths import APP_PYTHON, BOT_DIR, LOG_DIR, RASA_BIN
 from settings import PROJECT_ROOT, Settings
+from settings.private_files import keep_private, make_private_dir
 
 # Rasa and the action server listen here only: the backend (gateway) is the one service facing the network.
 LOOPBACK = "127.0.0.1"
@@ -25,6 +26,8 @@ class Service:
     argv: list[str]
     health_url: str
     env: dict[str, str] = field(default_factory=dict)
+    # Files the service creates that hold personal data: made for the owner only before it starts.
+    private_files: tuple[Path, ...] = ()
 
 
 def _port(url: str) -> str:
@@ -62,6 +65,8 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
                 "TLDVC_ACTION_SERVER_URL": settings.action_server_url,
                 "TLDVC_RASA_TRACKER_DB": str(settings.tracker_db),
             },
+            # Rasa's tracker store keeps every conversation as typed.
+            (settings.tracker_db,),
         ),
         Service(
             "gateway",
@@ -90,7 +95,7 @@ class RunningServices:
         self._env = {**os.environ, **(env or {}), "PYTHONPATH": str(PROJECT_ROOT)}
 
     def start(self) -> None:
-        LOG_DIR.mkdir(parents=True, exist_ok=True)
+        make_private_dir(LOG_DIR)
         for service in self.services:
             self._launch(service, log_mode="wb")
 
@@ -111,7 +116,11 @@ class RunningServices:
         self._launch(next(s for s in self.services if s.name == name), log_mode="ab")
 
     def _launch(self, service: Service, log_mode: str) -> None:
-        with (LOG_DIR / f"{service.name}.log").open(log_mode) as log:  # the child keeps its own copy
+        log_file = LOG_DIR / f"{service.name}.log"
+        # Scrubbed of personal data where the service is ours, but Rasa's own log is not.
+        for private in (log_file, *service.private_files):
+            keep_private(private)
+        with log_file.open(log_mode) as log:  # the child keeps its own copy
             self.processes[service.name] = subprocess.Popen(
                 service.argv,
                 cwd=PROJECT_ROOT,
