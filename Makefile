@@ -2,7 +2,7 @@
 APP_PYTHON := .venv/app/bin/python
 QUESTIONS ?= ../shared/eval/dev_questions.jsonl
 
-.PHONY: setup run test lint eval bench train nlu-eval
+.PHONY: setup run test lint eval bench train nlu-eval audit
 
 setup:
 	bash scripts/setup.sh
@@ -29,3 +29,7 @@ bench: setup
 
 nlu-eval: setup
 	$(APP_PYTHON) -m ops nlu-eval
+
+# Known vulnerabilities in requirements/*.lock (pip-audit in .venv/audit; asks PyPI, so not part of `make test`).
+audit:
+	bash scripts/audit.sh
