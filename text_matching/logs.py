@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import unquote_plus
 
 from text_matching.personal_data import scrub_personal_data
 from text_matching.pipeline import vietnamese_nlp
@@ -16,7 +17,7 @@ class PersonalDataFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        scrubbed = scrub_personal_data(message)
+        scrubbed = _scrubbed(message)
         if scrubbed != message:
             record.msg, record.args = scrubbed, None
         if record.exc_info and not record.exc_text:
@@ -24,6 +25,17 @@ class PersonalDataFilter(logging.Filter):
         if record.exc_text:
             record.exc_text = scrub_personal_data(record.exc_text)
         return True
+
+
+def _scrubbed(message: str) -> str:
+    """The message scrubbed; when it carries URL-encoded text (uvicorn's access lines keep a query string as
+    sent, "?q=sdt+0912345678"), scrubbed once decoded too, since the encoding hides numbers and names."""
+    scrubbed = scrub_personal_data(message)
+    if "%" not in scrubbed and "+" not in scrubbed:
+        return scrubbed
+    decoded = unquote_plus(scrubbed)
+    rescrubbed = scrub_personal_data(decoded)
+    return rescrubbed if rescrubbed != decoded else scrubbed
 
 
 _FILTER = PersonalDataFilter()
