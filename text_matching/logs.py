@@ -19,12 +19,31 @@ class PersonalDataFilter(logging.Filter):
         message = record.getMessage()
         scrubbed = _scrubbed(message)
         if scrubbed != message:
-            record.msg, record.args = scrubbed, None
+            # Scrubbed part by part first: some formatters read the arguments themselves (uvicorn's access
+            # formatter unpacks five of them and fails on none). Data that only shows once the parts are put
+            # together (an argument's repr, a number split across two) is scrubbed in the whole message.
+            record.msg, record.args = _scrubbed_parts(record)
+            if _scrubbed(record.getMessage()) != record.getMessage():
+                record.msg, record.args = scrubbed, None
         if record.exc_info and not record.exc_text:
             record.exc_text = _exception_formatter.formatException(record.exc_info)
         if record.exc_text:
             record.exc_text = scrub_personal_data(record.exc_text)
         return True
+
+
+def _scrubbed_parts(record: logging.LogRecord) -> tuple[object, object]:
+    """The record's message and arguments, each string among them scrubbed, their shape kept."""
+
+    def part(value: object) -> object:
+        return _scrubbed(value) if isinstance(value, str) else value
+
+    args = record.args
+    if isinstance(args, tuple):
+        args = tuple(part(arg) for arg in args)
+    elif isinstance(args, dict):
+        args = {key: part(value) for key, value in args.items()}
+    return part(record.msg), args
 
 
 def _scrubbed(message: str) -> str:
