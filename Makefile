@@ -2,7 +2,7 @@
 APP_PYTHON := .venv/app/bin/python
 QUESTIONS ?= ../shared/eval/dev_questions.jsonl
 
-.PHONY: setup run test lint eval bench load train nlu-eval
+.PHONY: setup run test lint eval bench load train nlu-eval audit
 
 setup:
 	bash scripts/setup.sh
@@ -33,3 +33,7 @@ nlu-eval: setup
 # A bounded load run through the whole product: `make load CONVERSATIONS=32 SECONDS=60`.
 load: setup
 	$(APP_PYTHON) -m ops load --conversations $(or $(CONVERSATIONS),8) --seconds $(or $(SECONDS),60)
+
+# Known vulnerabilities in requirements/*.lock (pip-audit in .venv/audit; asks PyPI, so not part of `make test`).
+audit:
+	bash scripts/audit.sh

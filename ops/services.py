@@ -15,6 +15,7 @@ import httpx
 from ops.paths import APP_PYTHON, BOT_DIR, LOG_DIR, RASA_BIN
 from ops.rasa_stores import rasa_store_environment
 from settings import PROJECT_ROOT, Settings
+from settings.private_files import keep_private, make_private_dir
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Service:
     argv: list[str]
     health_url: str
     env: dict[str, str] = field(default_factory=dict)
+    # Files the service creates that hold personal data: made for the owner only before it starts.
+    private_files: tuple[Path, ...] = ()
 
 
 def _port(url: str) -> str:
@@ -79,6 +82,8 @@ def rasa_service(settings: Settings, model: Path, name: str = "rasa") -> Service
         ],
         f"{settings.rasa_url}/status",
         {"TLDVC_ACTION_SERVER_URL": settings.action_server_url, **rasa_store_environment(settings)},
+        # Rasa's tracker store keeps every conversation as typed (SQLite; a shared PostgreSQL is the DBA's).
+        () if settings.rasa_tracker_store_url else (settings.tracker_db,),
     )
 
 
@@ -91,7 +96,7 @@ class RunningServices:
         self._env = {**os.environ, **(env or {}), "PYTHONPATH": str(PROJECT_ROOT)}
 
     def start(self) -> None:
-        LOG_DIR.mkdir(parents=True, exist_ok=True)
+        make_private_dir(LOG_DIR)
         for service in self.services:
             self._launch(service, log_mode="wb")
 
@@ -112,7 +117,11 @@ class RunningServices:
         self._launch(next(s for s in self.services if s.name == name), log_mode="ab")
 
     def _launch(self, service: Service, log_mode: str) -> None:
-        with (LOG_DIR / f"{service.name}.log").open(log_mode) as log:  # the child keeps its own copy
+        log_file = LOG_DIR / f"{service.name}.log"
+        # Scrubbed of personal data where the service is ours, but Rasa's own log is not.
+        for private in (log_file, *service.private_files):
+            keep_private(private)
+        with log_file.open(log_mode) as log:  # the child keeps its own copy
             self.processes[service.name] = subprocess.Popen(
                 service.argv,
                 cwd=PROJECT_ROOT,

@@ -10,6 +10,8 @@ from limits import parse_many
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from settings.keys import KEY_MIN_CHARS
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # scheme://host[:port], nothing after: what a browser sends as a page's origin.
 ORIGIN = re.compile(r"https?://[^\s/:?#]+(:\d{1,5})?")
@@ -105,6 +107,13 @@ class Settings(BaseSettings):
     action_server_check_timeout_seconds: float = 2.0
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
+
+    @field_validator("secret_key", "pseudonym_key")
+    @classmethod
+    def _key_length(cls, value: str) -> str:
+        if value and len(value) < KEY_MIN_CHARS:
+            raise ValueError(f"at least {KEY_MIN_CHARS} characters, or unset to have one made in var/")
+        return value
 
     @field_validator("widget_allowed_origins")
     @classmethod

@@ -7,6 +7,16 @@ import secrets
 import tempfile
 from pathlib import Path
 
+from settings.private_files import make_private_dir, restrict_to_owner
+
+# HS256 wants a key at least as long as its 32-byte digest; a shorter one (an empty file left by a full disk,
+# a hand-typed word) would let anyone who guesses it forge a staff sign-in.
+KEY_MIN_CHARS = 32
+
+
+class WeakKey(ValueError):
+    """A key file holds fewer than KEY_MIN_CHARS characters."""
+
 
 def load_or_create_key(path: Path) -> str:
     """The key kept in path, made (readable by the owner only) on first use so it survives restarts.
@@ -16,8 +26,8 @@ def load_or_create_key(path: Path) -> str:
     got there first, so nobody ever reads a half-written key.
     """
     if path.exists():
-        return path.read_text(encoding="ascii").strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
+        return _read(path)
+    make_private_dir(path.parent)
     key = secrets.token_urlsafe(48)
     descriptor, staging = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # mode 0600
     try:
@@ -25,7 +35,17 @@ def load_or_create_key(path: Path) -> str:
             file.write(key)
         os.link(staging, path)
     except FileExistsError:
-        return path.read_text(encoding="ascii").strip()
+        return _read(path)
     finally:
         os.unlink(staging)
+    return key
+
+
+def _read(path: Path) -> str:
+    restrict_to_owner(path)
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < KEY_MIN_CHARS:
+        raise WeakKey(
+            f"{path} holds {len(key)} characters, fewer than {KEY_MIN_CHARS}: delete it for a new key"
+        )
     return key

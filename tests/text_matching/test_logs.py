@@ -5,6 +5,7 @@ import re
 from unittest.mock import Mock
 
 import pytest
+from uvicorn.logging import AccessFormatter
 
 from text_matching import PersonalDataFilter, install_log_scrubbing
 
@@ -68,3 +69,35 @@ def test_the_gateway_and_the_action_server_install_the_filter(service: str) -> N
         assert any(isinstance(f, PersonalDataFilter) for f in handler.filters)
     finally:
         logging.getLogger(f"tests.{service}").removeHandler(handler)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/staff/suggestions?q=sdt+0912345678+hoi+ve+khai+sinh",
+        "/api/staff/suggestions?q=s%C4%91t%200912%20345%20678",
+        "/api/staff/suggestions?q=t%C3%AAn+t%C3%B4i+l%C3%A0+Nguy%E1%BB%85n+V%C4%83n+An",
+    ],
+)
+def test_an_access_line_never_holds_personal_data_url_encoded(path: str) -> None:
+    # uvicorn.access's record: the query string as the client sent it, encoded.
+    args = ("127.0.0.1:44716", "GET", path, "1.1", 401)
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d', args, None
+    )
+    assert PersonalDataFilter().filter(record)
+    line = AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s', use_colors=False).format(
+        record
+    )
+    assert "/api/staff/suggestions" in line and "401" in line
+    assert not re.search(r"\d{3}\D{0,3}\d{3}\D{0,3}\d{3}", line), line
+    assert "Nguy" not in line, line
+
+
+def test_an_encoded_line_without_personal_data_is_left_encoded() -> None:
+    args = ("127.0.0.1:1", "GET", "/api/staff/suggestions?q=khai+sinh+m%E1%BA%A5t+bao+l%C3%A2u", "1.1", 200)
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d', args, None
+    )
+    assert PersonalDataFilter().filter(record)
+    assert record.args == args
