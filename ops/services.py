@@ -131,7 +131,9 @@ class RunningServices:
                 start_new_session=True,
             )
 
-    def wait_healthy(self, timeout_s: float = 300.0) -> None:
+    def wait_healthy(self, timeout_s: float = 900.0) -> None:
+        # Loading Rasa's model takes about 2 CPU minutes (TensorFlow graphs); on a machine busy with other
+        # work that was seen to pass 5 minutes of wall time.
         deadline = time.monotonic() + timeout_s
         pending = list(self.services)
         while pending:
