@@ -16,7 +16,7 @@ from storage import upgrade_database_at
 # The settings isolated_settings chooses, passed on to the services as their environment.
 OVERRIDDEN = [
     "rasa_url", "action_server_url", "gateway_port", "database_url", "tracker_db", "secret_key_file",
-    "first_manager_username", "first_manager_password", "chat_limit_per_client",
+    "first_manager_username", "first_manager_password", "chat_limit_per_client", "rasa_urls",
 ]  # fmt: skip
 
 

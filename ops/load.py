@@ -23,7 +23,7 @@ from pathlib import Path
 
 import httpx
 
-from ops.isolated import isolated_settings, running_product
+from ops.isolated import free_port, isolated_settings, running_product
 from ops.services import RunningServices
 from settings import Settings
 
@@ -173,7 +173,7 @@ def report(
     )
 
 
-def run(conversations: int, agents: int, seconds: float) -> None:
+def run(conversations: int, agents: int, seconds: float, rasa_instances: int) -> None:
     password = secrets.token_urlsafe(16)
     with tempfile.TemporaryDirectory(prefix="tldvc-load-") as state:
         settings: Settings = isolated_settings(
@@ -183,6 +183,7 @@ def run(conversations: int, agents: int, seconds: float) -> None:
             # Every simulated citizen writes from 127.0.0.1: as one address they would pass the per-address
             # limit at once. The per-sender limit stays as deployed.
             chat_limit_per_client="1000000/1 minute",
+            rasa_urls=",".join(f"http://127.0.0.1:{free_port()}" for _ in range(rasa_instances)),
         )
         print(f"Starting the product (state in {state}) …", flush=True)
         with running_product(settings) as services:
@@ -195,7 +196,7 @@ def run(conversations: int, agents: int, seconds: float) -> None:
             chats, searches = asyncio.run(drive(url, token, conversations, agents, seconds))
             elapsed = time.monotonic() - started
             cpu = {name: used - before[name] for name, used in service_cpu(services).items()}
-            report(chats, searches, elapsed, cpu, turn_split(url, settings.rasa_url))
+            report(chats, searches, elapsed, cpu, turn_split(url, settings.rasa_instance_urls[0]))
 
 
 def service_cpu(services: RunningServices) -> dict[str, float]:
@@ -207,5 +208,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--conversations", type=int, default=8, help="citizens chatting at once (default 8)")
     parser.add_argument("--agents", type=int, default=2, help="hotline agents searching at once (default 2)")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long to drive the load (default 60)")
+    parser.add_argument("--rasa", type=int, default=1, help="Rasa instances, conversations pinned by sender")
     args = parser.parse_args(argv)
-    run(args.conversations, args.agents, args.seconds)
+    run(args.conversations, args.agents, args.seconds, args.rasa)

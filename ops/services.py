@@ -41,7 +41,7 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
             # Ready once it has loaded the search (actions/server.py), not merely listening.
             f"{settings.action_server_url}/ready",
         ),
-        rasa_service(settings, model),
+        *local_rasa_services(settings, model),
         Service(
             "gateway",
             [
@@ -57,6 +57,17 @@ def product_services(settings: Settings, model: Path) -> list[Service]:
             ],
             f"http://{settings.gateway_host}:{settings.gateway_port}/health/live",
         ),
+    ]
+
+
+def local_rasa_services(settings: Settings, model: Path) -> list[Service]:
+    """All on this machine: one Rasa per URL the backend is given (several use more than one core). The first
+    is "rasa", as the tests restart it by that name, then rasa-2, rasa-3…"""
+    urls = settings.rasa_instance_urls
+    names = ["rasa", *(f"rasa-{n}" for n in range(2, len(urls) + 1))]
+    return [
+        rasa_service(settings.model_copy(update={"rasa_url": url}), model, name)
+        for name, url in zip(names, urls, strict=True)
     ]
 
 
