@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> None:
             CITIZEN_IN_KB,
             CITIZEN_OUT_OF_KB,
             citizen_report,
+            citizen_splits,
             citizen_table,
             read_citizen_questions,
         )
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
                 read_citizen_questions(CITIZEN_IN_KB, split),
                 read_citizen_questions(CITIZEN_OUT_OF_KB, split),
             )
-            for split in ("tune", "held_out")
+            for split in citizen_splits(CITIZEN_IN_KB, CITIZEN_OUT_OF_KB)
         }
         print(citizen_table(results))
         print(json.dumps(results))

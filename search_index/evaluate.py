@@ -122,10 +122,19 @@ CITIZEN_IN_KB = EVAL_DATA / "citizen_in_kb.jsonl"
 CITIZEN_OUT_OF_KB = EVAL_DATA / "citizen_out_of_kb.jsonl"
 
 
-def read_citizen_questions(path: Path, split: str | None) -> list[Question]:
-    """Citizen-style questions of one split ("tune", "held_out"; None: both); out-of-KB ones have no gold."""
+def _citizen_rows(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines if line.strip()]
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def citizen_splits(*paths: Path) -> list[str]:
+    """The split names used in the files, in order of first use, so a new untouched set gets its own row."""
+    return list(dict.fromkeys(row["split"] for path in paths for row in _citizen_rows(path)))
+
+
+def read_citizen_questions(path: Path, split: str | None) -> list[Question]:
+    """Citizen-style questions of one split ("tune", "held_out", ...; None: all); out-of-KB: no gold."""
+    rows = _citizen_rows(path)
     return [
         Question(row["id"], row["question"], frozenset(row.get("gold", [])))
         for row in rows

@@ -13,6 +13,7 @@ from search_index.evaluate import (
     CITIZEN_OUT_OF_KB,
     Question,
     citizen_report,
+    citizen_splits,
     confidence_report,
     quality,
     read_citizen_questions,
@@ -87,8 +88,19 @@ def test_citizen_report_counts_answers_outright_inside_and_outside_the_kb() -> N
 
 
 def test_citizen_questions_are_split_and_never_overlap() -> None:
+    splits = citizen_splits(CITIZEN_IN_KB, CITIZEN_OUT_OF_KB)
+    assert splits[:2] == ["tune", "held_out"] and "held_out_2" in splits
     for path in (CITIZEN_IN_KB, CITIZEN_OUT_OF_KB):
         tune, held_out = (read_citizen_questions(path, split) for split in ("tune", "held_out"))
         assert len(held_out) >= 0.35 * (len(tune) + len(held_out))
-        assert not {q.question for q in tune} & {q.question for q in held_out}
+        texts = [{q.question for q in read_citizen_questions(path, split)} for split in splits]
+        assert sum(map(len, texts)) == len(set().union(*texts))
     assert len(read_citizen_questions(CITIZEN_OUT_OF_KB, None)) >= 150
+
+
+def test_citizen_splits_are_read_from_the_files_in_order_of_first_use(tmp_path: Path) -> None:
+    rows = [("a", "tune"), ("b", "held_out_2"), ("c", "tune"), ("d", "held_out")]
+    path = tmp_path / "questions.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "question": i, "split": s}) + "\n" for i, s in rows))
+    assert citizen_splits(path) == ["tune", "held_out_2", "held_out"]
+    assert [q.id for q in read_citizen_questions(path, "held_out_2")] == ["b"]
