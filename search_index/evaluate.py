@@ -147,34 +147,37 @@ def _names_outside(hit: SearchHit | None) -> bool:
     return hit is not None and hit.outside is not None
 
 
+OUT_OF_KB_OUTCOMES = ("sure_wrong", "offered_unsure", "said_none", "named_outside")
+
+
+def _out_of_kb_outcome(hit: SearchHit | None) -> str:
+    """What the bot does with a question the KB cannot answer, by its best hit."""
+    if _names_outside(hit):
+        return "named_outside"
+    if hit is not None and hit.sure:
+        return "sure_wrong"
+    return "offered_unsure" if hit is not None and hit.confident else "said_none"
+
+
 def citizen_report(rank: Ranker, in_kb: Sequence[Question], out_of_kb: Sequence[Question]) -> dict:
     """What a citizen meets: in the KB, how often the bot answers outright and how often that answer is
     right (and how often it wrongly names a national procedure the KB lacks); outside it, how often it
-    answers outright anyway (always wrong), merely offers a procedure, or says it has none, and how often it
-    names a national procedure the KB lacks. Each question counts twice, with and without diacritics."""
+    answers outright anyway (always wrong), names the national procedure the KB lacks, merely offers a KB
+    procedure, or says it has none. Each question counts twice, with and without diacritics."""
     inside = _top_hits(rank, in_kb)
     answered = [(hit, q) for hit, q in inside if hit and hit.sure]
-    outside = [hit for hit, _ in _top_hits(rank, out_of_kb)]
+    outcomes = [_out_of_kb_outcome(hit) for hit, _ in _top_hits(rank, out_of_kb)]
     return {
         "in_kb": {
             "n": len(inside),
             "recall@1": _share(sum(bool(hit) and hit.code in q.gold for hit, q in inside), len(inside)),
             "answered_outright": _share(len(answered), len(inside)),
             "right_when_answered": _share(sum(hit.code in q.gold for hit, q in answered), len(answered)),
-            "named_outside": _share(
-                sum(bool(hit) and hit.outside is not None for hit, _ in inside), len(inside)
-            ),
+            "named_outside": _share(sum(_names_outside(hit) for hit, _ in inside), len(inside)),
         },
         "out_of_kb": {
-            "n": len(outside),
-            "sure_wrong": _share(sum(bool(hit) and hit.sure for hit in outside), len(outside)),
-            "offered_unsure": _share(
-                sum(bool(hit) and hit.confident and not hit.sure for hit in outside), len(outside)
-            ),
-            "said_none": _share(sum(not (hit and hit.confident) for hit in outside), len(outside)),
-            "named_outside": _share(
-                sum(bool(hit) and hit.outside is not None for hit in outside), len(outside)
-            ),
+            "n": len(outcomes),
+            **{kind: _share(outcomes.count(kind), len(outcomes)) for kind in OUT_OF_KB_OUTCOMES},
         },
     }
 
