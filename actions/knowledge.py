@@ -6,6 +6,7 @@ import threading
 from functools import lru_cache
 
 from knowledge_base.loader import load_procedures, load_profile
+from knowledge_base.national_names import load_national_names
 from knowledge_base.profile import ProvinceProfile
 from search_index import ProcedureSearch
 from settings import get_settings
@@ -28,7 +29,8 @@ def search_ready() -> bool:
 @lru_cache(maxsize=1)
 def _open_search() -> ProcedureSearch:
     settings = get_settings()
-    return ProcedureSearch.open(load_procedures(settings.province_dir, settings.national_catalogue))
+    procedures = load_procedures(settings.province_dir, settings.national_catalogue)
+    return ProcedureSearch.open(procedures, load_national_names())
 
 
 @lru_cache(maxsize=1)

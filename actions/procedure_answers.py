@@ -20,6 +20,7 @@ from actions.handoff import register_failure
 from actions.knowledge import procedure_search, province_profile
 from actions.procedure_choices import leading_choices
 from knowledge_base import procedure_card
+from knowledge_base.national_names import NationalProcedure
 from storage import ConversationEventKind
 from text_matching import PhraseTable
 
@@ -65,8 +66,11 @@ def answer_from_search(
     hedge: bool = False,
 ) -> list[EventType] | None:
     """Answer the procedure search is sure of, or offer the likely ones as buttons; None when nothing is
-    even likely. With `hedge`, nothing is answered outright: the procedures are offered, worded as unsure."""
+    even likely. With `hedge`, nothing is answered outright: the procedures are offered, worded as unsure.
+    A question about a national procedure the KB lacks is answered with where to find it."""
     best, choices = leading_choices(procedure_search().search(text, k=MAX_CHOICES + 2), MAX_CHOICES)
+    if best is not None and best.outside is not None:
+        return answer_outside(dispatcher, tracker, best.outside)
     if best is None or not best.confident:
         return None
     sure = best.sure and not hedge
@@ -79,6 +83,23 @@ def answer_from_search(
     )
     offer = {"codes": [hit.code for hit in (choices if len(choices) > 1 else [best])], "sure": sure}
     return offer_choices(dispatcher, offer, aspect)
+
+
+def answer_outside(
+    dispatcher: CollectingDispatcher, tracker: Tracker, outside: NationalProcedure
+) -> list[EventType]:
+    """The question is about a national procedure the KB does not hold: say so, name it with its code and
+    its page on the national portal, and give the hotline. The KB's nearest procedure is not offered: the
+    national one fits clearly better. Not a failure either: the citizen has somewhere to go, so it does not
+    count towards a handoff."""
+    record_event(tracker, ConversationEventKind.NO_MATCH, tracker.get_slot("procedure_code"))
+    dispatcher.utter_message(
+        response="utter_outside_kb",
+        outside_name=outside.name,
+        outside_code=outside.code,
+        outside_url=outside.url,
+    )
+    return [SlotSet("pending_aspect", None), SlotSet("offered_choices", None)]
 
 
 def offer_choices(dispatcher: CollectingDispatcher, offer: dict[str, Any], aspect: str) -> list[EventType]:

@@ -1,4 +1,4 @@
-"""Command line: import, coverage, validate, show (run as `python -m knowledge_base ...`)."""
+"""Command line: import, coverage, validate, national-names, show (run as `python -m knowledge_base ...`)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ from knowledge_base.errors import KnowledgeBaseError
 from knowledge_base.importer import ImportResult, import_record, read_records
 from knowledge_base.lint import lint_procedure, lint_profile, lint_short_names, review_marks
 from knowledge_base.loader import load_procedures, load_profile, load_province_procedures
+from knowledge_base.national_names import (
+    NATIONAL_NAMES_FILE,
+    national_names_from_catalogue,
+    write_national_names,
+)
 from knowledge_base.render import render_procedure
 from settings import get_settings
 
@@ -37,6 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="kiểm tra bộ dữ liệu tỉnh; mã thoát khác 0 nếu có lỗi")
     validate.add_argument("province_dir", type=Path, nargs="?")
     validate.set_defaults(handler=_validate)
+
+    names = commands.add_parser(
+        "national-names", help="ghi mã, tên và địa chỉ trên Cổng DVC quốc gia của mọi thủ tục trong danh mục"
+    )
+    names.add_argument("catalogue", type=Path)
+    names.add_argument("--out", type=Path, default=NATIONAL_NAMES_FILE)
+    names.set_defaults(handler=_national_names)
 
     show = commands.add_parser("show", help="in một thủ tục như trợ lý sẽ dùng")
     show.add_argument("code")
@@ -93,6 +105,13 @@ def _coverage(args: argparse.Namespace) -> int:
         print("Phần chưa tách (số bản ghi):")
         for reason, count in coverage.problems.most_common():
             print(f"  {count:5d}  {reason}")
+    return 0
+
+
+def _national_names(args: argparse.Namespace) -> int:
+    procedures = national_names_from_catalogue(args.catalogue)
+    write_national_names(procedures, args.out)
+    print(f"Đã ghi {len(procedures)} thủ tục vào {args.out}")
     return 0
 
 

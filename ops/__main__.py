@@ -17,6 +17,7 @@ def prepare() -> None:
     """Embedding model, search index and Rasa model: each rebuilt only when its inputs changed."""
     # Imported here, so that the launcher of `run` does not hold torch and the model in memory.
     from knowledge_base.loader import load_procedures
+    from knowledge_base.national_names import load_national_names
     from search_index import ProcedureSearch
     from search_index.embedding_model import build_default_model
 
@@ -24,7 +25,8 @@ def prepare() -> None:
     migrate()
     if not settings.embedding_model:
         build_default_model()
-    ProcedureSearch.open(load_procedures(settings.province_dir, settings.national_catalogue))
+    procedures = load_procedures(settings.province_dir, settings.national_catalogue)
+    ProcedureSearch.open(procedures, load_national_names())
     ensure_trained_model()
 
 

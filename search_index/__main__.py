@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from knowledge_base.national_names import load_national_names
 from knowledge_base.schema import Procedure
 
 NATIONAL_CATALOGUE = (
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
         from search_index import ProcedureSearch
         from search_index.evaluate import evaluate, read_questions, table
 
-        search = ProcedureSearch.open(load_kb(args.kb), show_progress=True)
+        search = ProcedureSearch.open(load_kb(args.kb), load_national_names(), show_progress=True)
         result = evaluate(lambda q: search.search(q, k=10), read_questions(args.questions))
         print(table({"hybrid": result}))
         print(json.dumps(result))
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
             read_citizen_questions,
         )
 
-        search = ProcedureSearch.open(load_kb(None))
+        search = ProcedureSearch.open(load_kb(None), load_national_names())
         results = {
             split: citizen_report(
                 lambda q: search.search(q, k=1),

@@ -152,27 +152,41 @@ def _share(count: int, total: int) -> float:
     return round(count / total, 4) if total else 0.0
 
 
+def _names_outside(hit: SearchHit | None) -> bool:
+    return hit is not None and hit.outside is not None
+
+
+OUT_OF_KB_OUTCOMES = ("sure_wrong", "offered_unsure", "said_none", "named_outside")
+
+
+def _out_of_kb_outcome(hit: SearchHit | None) -> str:
+    """What the bot does with a question the KB cannot answer, by its best hit."""
+    if _names_outside(hit):
+        return "named_outside"
+    if hit is not None and hit.sure:
+        return "sure_wrong"
+    return "offered_unsure" if hit is not None and hit.confident else "said_none"
+
+
 def citizen_report(rank: Ranker, in_kb: Sequence[Question], out_of_kb: Sequence[Question]) -> dict:
     """What a citizen meets: in the KB, how often the bot answers outright and how often that answer is
-    right; outside it, how often it answers outright anyway (always wrong), merely offers a procedure, or
-    says it has none. Each question counts twice, with and without diacritics."""
+    right (and how often it wrongly names a national procedure the KB lacks); outside it, how often it
+    answers outright anyway (always wrong), names the national procedure the KB lacks, merely offers a KB
+    procedure, or says it has none. Each question counts twice, with and without diacritics."""
     inside = _top_hits(rank, in_kb)
     answered = [(hit, q) for hit, q in inside if hit and hit.sure]
-    outside = [hit for hit, _ in _top_hits(rank, out_of_kb)]
+    outcomes = [_out_of_kb_outcome(hit) for hit, _ in _top_hits(rank, out_of_kb)]
     return {
         "in_kb": {
             "n": len(inside),
             "recall@1": _share(sum(bool(hit) and hit.code in q.gold for hit, q in inside), len(inside)),
             "answered_outright": _share(len(answered), len(inside)),
             "right_when_answered": _share(sum(hit.code in q.gold for hit, q in answered), len(answered)),
+            "named_outside": _share(sum(_names_outside(hit) for hit, _ in inside), len(inside)),
         },
         "out_of_kb": {
-            "n": len(outside),
-            "sure_wrong": _share(sum(bool(hit) and hit.sure for hit in outside), len(outside)),
-            "offered_unsure": _share(
-                sum(bool(hit) and hit.confident and not hit.sure for hit in outside), len(outside)
-            ),
-            "said_none": _share(sum(not (hit and hit.confident) for hit in outside), len(outside)),
+            "n": len(outcomes),
+            **{kind: _share(outcomes.count(kind), len(outcomes)) for kind in OUT_OF_KB_OUTCOMES},
         },
     }
 
@@ -184,10 +198,12 @@ def citizen_table(rows: dict[str, dict]) -> str:
         ("in KB: recall@1", lambda r: r["in_kb"]["recall@1"]),
         ("in KB: answered outright", lambda r: r["in_kb"]["answered_outright"]),
         ("in KB: right when answered", lambda r: r["in_kb"]["right_when_answered"]),
+        ("in KB: named a national procedure", lambda r: r["in_kb"]["named_outside"]),
         ("out of KB: questions", lambda r: r["out_of_kb"]["n"]),
         ("out of KB: answered outright (wrong)", lambda r: r["out_of_kb"]["sure_wrong"]),
         ("out of KB: offered, unsure", lambda r: r["out_of_kb"]["offered_unsure"]),
         ("out of KB: said it has none", lambda r: r["out_of_kb"]["said_none"]),
+        ("out of KB: named a national procedure", lambda r: r["out_of_kb"]["named_outside"]),
     ]
     for label, value in metrics:
         lines.append(f"{label:40}" + "".join(f"{value(r):>12}" for r in rows.values()))

@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 from knowledge_base.loader import kb_fingerprint
+from knowledge_base.national_names import NationalProcedure
 from knowledge_base.schema import Procedure
 from search_index import lexical
 from search_index.acronyms import AcronymResolver
@@ -24,6 +25,7 @@ from search_index.dense import DenseIndex, encode_passages, query_encoder, store
 from search_index.embedding_model import embedding_model_name, load_embedding_model
 from search_index.fusion import fuse, relative
 from search_index.lexical import LexicalIndex, lexical_tokens
+from search_index.negatives import KnownNegatives, known_negatives, negative_passage
 from search_index.normalize import ABBREVIATIONS_FILE
 from search_index.passages import Passage, full_document, name_document, procedure_passages, procedure_texts
 from search_index.query import QUESTION_PHRASES, has_procedure_content, prepare_query, question_phrases
@@ -38,7 +40,7 @@ from search_index.variants import (
 from settings import get_settings
 
 # Bump whenever passages, tokens or the on-disk layout change, so cached indexes are rebuilt.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 # Confidence is a logistic function of the fused score, centred on the threshold tuned on the dev set.
 CONFIDENCE_CENTRE = 1.0
 CONFIDENCE_SCALE = 0.02
@@ -68,6 +70,9 @@ class SearchHit:
     name: str
     score: float
     confidence: float  # in [0, 1]
+    # A national procedure the KB lacks that fits the question better than any KB procedure (negatives.py):
+    # the question is about it, so no KB procedure is answered outright.
+    outside: NationalProcedure | None = None
 
     @property
     def confident(self) -> bool:
@@ -75,13 +80,18 @@ class SearchHit:
 
     @property
     def sure(self) -> bool:
-        return self.confidence >= SURE_AT
+        return self.confidence >= SURE_AT and self.outside is None
 
 
-def index_fingerprint(procedures: Sequence[Procedure], model_name: str) -> str:
-    """What an index depends on: the KB's content, the model, the index format, the generic phrasing (the
-    diacritic restorer learns it) and the abbreviations (expanded in alias passages)."""
+def index_fingerprint(
+    procedures: Sequence[Procedure], national: Sequence[NationalProcedure], model_name: str
+) -> str:
+    """What an index depends on: the KB's content, the national names (known negatives), the model, the
+    index format, the generic phrasing (the diacritic restorer learns it) and the abbreviations (expanded in
+    alias passages)."""
     digest = hashlib.sha256(f"{INDEX_FORMAT}\0{model_name}\0{kb_fingerprint(list(procedures))}\0".encode())
+    for procedure in sorted(national, key=lambda procedure: procedure.code):
+        digest.update(json.dumps(procedure.model_dump(), sort_keys=True, ensure_ascii=False).encode() + b"\n")
     digest.update(QUESTION_PHRASES.read_bytes())
     digest.update(ABBREVIATIONS_FILE.read_bytes())
     return digest.hexdigest()
@@ -112,6 +122,7 @@ class ProcedureSearch:
         restorer: DiacriticRestorer,
         acronyms: AcronymResolver,
         idf: dict[str, float],
+        negatives: KnownNegatives,
     ) -> None:
         self._procedures = list(procedures)
         self._by_code = {procedure.code: procedure for procedure in self._procedures}
@@ -123,6 +134,7 @@ class ProcedureSearch:
         self._restorer = restorer
         self._acronyms = acronyms
         self._idf = idf
+        self._negatives = negatives
         self._variants = VariantRanker(
             [name_syllables(procedure.name) for procedure in self._procedures], idf
         )
@@ -133,14 +145,19 @@ class ProcedureSearch:
 
     @classmethod
     def open(
-        cls, procedures: Sequence[Procedure], cache_dir: Path | None = None, show_progress: bool = False
+        cls,
+        procedures: Sequence[Procedure],
+        national: Sequence[NationalProcedure] = (),
+        cache_dir: Path | None = None,
+        show_progress: bool = False,
     ) -> ProcedureSearch:
-        """Load the index for exactly these procedures and model from the cache, building it if missing."""
+        """Load the index for exactly these procedures, national names (those the procedures do not hold
+        become known negatives) and model from the cache, building it if missing."""
         torch.set_num_threads(1)  # the machine is shared; one thread keeps query latency stable
         # The KB fingerprint ignores order, so the index is always built and loaded in code order.
         procedures = sorted(procedures, key=lambda procedure: procedure.code)
         model_name = embedding_model_name()
-        fingerprint = index_fingerprint(procedures, model_name)
+        fingerprint = index_fingerprint(procedures, national, model_name)
         root = (cache_dir or get_settings().cache_dir) / "indexes"
         folder = root / fingerprint[:20]
         # A built index (the folder appears whole, meta.json in it) is only read: instances behind a load
@@ -152,18 +169,24 @@ class ProcedureSearch:
                 fcntl.flock(lock, fcntl.LOCK_EX)
                 if not (folder / "meta.json").exists():
                     reuse = _cached_embeddings(root, model_name)
-                    cls.build(procedures, show_progress=show_progress, reuse=reuse).save(folder, fingerprint)
+                    built = cls.build(procedures, national, show_progress=show_progress, reuse=reuse)
+                    built.save(folder, fingerprint)
         return cls.load(procedures, folder)
 
     @classmethod
     def build(
         cls,
         procedures: Sequence[Procedure],
+        national: Sequence[NationalProcedure] = (),
         show_progress: bool = False,
         reuse: dict[str, np.ndarray] | None = None,
     ) -> ProcedureSearch:
         reuse = reuse or {}
         passages = [p for i, procedure in enumerate(procedures) for p in procedure_passages(i, procedure)]
+        # Known negatives follow the KB in the same dense index: one search scores both.
+        negatives = known_negatives(procedures, national)
+        held = len(procedures)
+        passages += [Passage(held + j, "negative", negative_passage(n)) for j, n in enumerate(negatives)]
         missing = sorted({p.text for p in passages if p.text not in reuse})
         if missing:
             fresh = encode_passages(load_embedding_model(), missing, show_progress=show_progress)
@@ -187,6 +210,7 @@ class ProcedureSearch:
             restorer,
             AcronymResolver.learn(kb_texts),
             idf,
+            KnownNegatives.build(procedures, negatives),
         )
 
     def save(self, folder: Path, fingerprint: str) -> None:
@@ -198,6 +222,7 @@ class ProcedureSearch:
         self._full_texts.save(staging / "bm25_full")
         self._restorer.save(staging / "restorer.pickle")
         self._acronyms.save(staging / "acronyms.pickle")
+        self._negatives.save(staging / "negatives")
         passages = {
             "owner": self._passage_owner.tolist(),
             "kind": [p.kind for p in self._passages],
@@ -235,6 +260,7 @@ class ProcedureSearch:
             DiacriticRestorer.load(folder / "restorer.pickle"),
             AcronymResolver.load(folder / "acronyms.pickle"),
             json.loads((folder / "idf.json").read_text(encoding="utf-8")),
+            KnownNegatives.load(folder / "negatives"),
         )
 
     # ---- queries ---------------------------------------------------------------------------------
@@ -252,17 +278,21 @@ class ProcedureSearch:
         if not query.strip():
             return []
         tokens = lexical_tokens(query)
+        dense = self._dense.procedure_scores(self._queries.encode(query))
+        held = len(self._procedures)
         fused = fuse(
-            self._dense.procedure_scores(self._queries.encode(query)),
-            relative(self._names.scores(tokens)),
-            relative(self._full_texts.scores(tokens)),
+            dense[:held], relative(self._names.scores(tokens)), relative(self._full_texts.scores(tokens))
         )
         leading = np.argsort(-fused)[: max(k, VARIANT_POOL)]
         scores = fused[leading] - self._variants.penalties(leading, query)
         order = np.argsort(-scores, kind="stable")[:k]
         # A follow-up such as "mất bao lâu?" names no procedure: whatever it matches is chance.
-        topic = question_words(query) if has_procedure_content(query) else None
-        return [self._hit(int(leading[i]), float(scores[i]), topic) for i in order]
+        if not has_procedure_content(query):
+            return [self._hit(int(leading[i]), float(scores[i]), None, None) for i in order]
+        nearest = self._negatives.nearest(dense, tokens)
+        outside = nearest.procedure if nearest is not None and nearest.outside else None
+        topic = question_words(query)
+        return [self._hit(int(leading[i]), float(scores[i]), topic, outside) for i in order]
 
     @staticmethod
     def choices(hits: Sequence[SearchHit], limit: int = MAX_CHOICES) -> list[SearchHit]:
@@ -273,11 +303,13 @@ class ProcedureSearch:
         close = [hit for hit in hits if hit.confident and hits[0].score - hit.score <= CHOICE_MARGIN]
         return close[:limit] if len(close) > 1 else []
 
-    def _hit(self, position: int, score: float, topic: list[str] | None) -> SearchHit:
+    def _hit(
+        self, position: int, score: float, topic: list[str] | None, outside: NationalProcedure | None
+    ) -> SearchHit:
         """`topic`: the question's own words, None when it names no procedure."""
         procedure = self._procedures[position]
         confidence = 0.0
         if topic is not None:
             evidence = score - UNCOVERED_PENALTY * self._coverage.uncovered_share(position, topic)
             confidence = 1.0 / (1.0 + math.exp(-(evidence - CONFIDENCE_CENTRE) / CONFIDENCE_SCALE))
-        return SearchHit(procedure.code, procedure.name, score, confidence)
+        return SearchHit(procedure.code, procedure.name, score, confidence, outside)

@@ -10,7 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import procedure_answers
 from actions.procedure_answers import ActionAnswerProcedure, ActionNotUnderstood
 from knowledge_base.loader import load_procedures
+from knowledge_base.national_names import NationalProcedure
 from knowledge_base.schema import Procedure
+from search_index import SearchHit
 from tests.actions.search_fakes import FakeSearch, run_with_hits
 
 BIRTH_REGISTRATION = "1.001193"
@@ -130,3 +132,37 @@ def test_pressing_a_button_answers_and_forgets_the_offer(monkeypatch, procedures
         SlotSet("offered_choices", None) in events
         and SlotSet("procedure_code", LOST_PASSPORT_COMMUNE) in events
     )
+
+
+# A national procedure the province KB lacks fits "xin giấy phép nhập khẩu thuốc thú y" best.
+VETERINARY_IMPORT = NationalProcedure(
+    code="1.003462",
+    name="Cấp giấy phép nhập khẩu thuốc thú y, nguyên liệu làm thuốc thú y",
+    url="https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfa-1913-772d-a0b8-c8c6dcd61785",
+)
+CROSS_BORDER_PERMIT = "1.001023"  # the KB's nearest neighbour, still likely (confident)
+
+
+def test_a_question_about_a_national_procedure_the_kb_lacks_names_it_and_its_page(
+    monkeypatch, procedures
+) -> None:
+    neighbour = procedures[CROSS_BORDER_PERMIT]
+    hit = SearchHit(neighbour.code, neighbour.name, 1.005, 0.58, VETERINARY_IMPORT)
+    messages, events = run_with_hits(
+        ActionAnswerProcedure(),
+        monkeypatch,
+        procedures,
+        [hit],
+        intents=["ask_procedure"],
+        slots={"procedure_code": None, "pending_aspect": None, "failed_attempts": 1},
+        text="xin giấy phép nhập khẩu thuốc thú y",
+    )
+    assert [message["response"] for message in messages] == ["utter_outside_kb"]
+    assert messages[0]["outside_name"] == VETERINARY_IMPORT.name
+    assert (messages[0]["outside_code"], messages[0]["outside_url"]) == (
+        VETERINARY_IMPORT.code,
+        VETERINARY_IMPORT.url,
+    )
+    assert messages[0]["buttons"] == []  # the neighbour is not offered: the national procedure fits better
+    # Not a failure: a previous failure does not make this turn hand the citizen over.
+    assert not any(event.get("name") == "failed_attempts" for event in events)

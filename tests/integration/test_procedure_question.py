@@ -7,6 +7,8 @@ import re
 import httpx
 import pytest
 
+from knowledge_base.loader import load_profile
+from knowledge_base.national_names import load_national_names
 from tests.integration.conftest import Conversation
 
 pytestmark = pytest.mark.integration
@@ -33,13 +35,24 @@ def test_unrelated_question_gets_an_honest_answer_without_a_procedure(conversati
 
 
 def test_question_the_kb_may_not_cover_is_confirmed_before_it_is_answered(conversation: Conversation):
-    # Not a procedure the province KB holds.
-    answer = conversation.say("xin giấy phép nhập khẩu thuốc thú y cần giấy tờ gì?")
+    # Not a procedure the province KB holds, nor one the national names know.
+    answer = conversation.say("làm thẻ hướng dẫn viên du lịch cần giấy tờ gì?")
     assert answer.startswith("Mình chưa chắc đã hiểu đúng")
     assert not PROCEDURE_CODE.search(answer)
     assert 1 <= len(conversation.buttons) <= 3
     answer = conversation.press(conversation.buttons[0]["title"])
     assert PROCEDURE_CODE.search(answer)  # the citizen chose it: now it is answered
+
+
+def test_question_about_a_national_procedure_the_kb_lacks_names_it_and_links_its_page(
+    conversation: Conversation,
+):
+    answer = conversation.say("xin giấy phép nhập khẩu thuốc thú y cần giấy tờ gì?")
+    national = next(p for p in load_national_names() if p.code == "1.003462")
+    assert f'"{national.name}" (mã 1.003462)' in answer
+    assert national.url in answer and load_profile().hotline_text in answer
+    assert PROCEDURE_CODE.findall(answer) == ["1.003462"]  # no procedure of the province KB
+    assert conversation.buttons == []
 
 
 def test_health_reports_every_service_up(gateway: httpx.Client):

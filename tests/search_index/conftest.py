@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from knowledge_base.loader import load_procedures
+from knowledge_base.national_names import load_national_names
 from search_index import ProcedureSearch
 from search_index.embedding_model import load_embedding_model
 from settings import get_settings
@@ -17,7 +16,9 @@ def embedding_model():
 
 
 @pytest.fixture(scope="session")
-def province_search(tmp_path_factory: pytest.TempPathFactory, embedding_model) -> ProcedureSearch:
-    """The province KB the bot searches, indexed once per session in a fresh cache."""
+def province_search(embedding_model) -> ProcedureSearch:
+    """The province KB the bot searches, with the national names it lacks as known negatives: the very
+    index the product opens (setup builds it; a fresh cache would re-embed 2,400 national names, minutes
+    on the shared machine). test_index_lifecycle.py covers fresh builds."""
     procedures = load_procedures(province_dir=get_settings().province_dir, national_catalogue=None)
-    return ProcedureSearch.open(procedures, cache_dir=Path(tmp_path_factory.mktemp("search-cache")))
+    return ProcedureSearch.open(procedures, load_national_names())

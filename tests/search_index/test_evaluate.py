@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge_base.national_names import NationalProcedure
 from search_index.__main__ import main
 from search_index.evaluate import (
     CITIZEN_IN_KB,
@@ -70,21 +71,25 @@ def test_eval_command_reads_any_question_file_and_ends_with_one_json_line(
 def test_citizen_report_counts_answers_outright_inside_and_outside_the_kb() -> None:
     answers = {  # question -> (code, confidence); diacritics make no difference here
         "in-right": ("1", 0.9), "in-wrong": ("x", 0.9), "in-unsure": ("2", 0.6),
-        "out-sure": ("x", 0.9), "out-unsure": ("x", 0.6), "out-none": ("x", 0.1),
+        "out-sure": ("x", 0.9), "out-unsure": ("x", 0.6), "out-none": ("x", 0.1), "out-named": ("x", 0.9),
     }  # fmt: skip
     in_kb = [Question(q, q, frozenset({"1", "2"})) for q in ("in-right", "in-wrong", "in-unsure")]
-    out_of_kb = [Question(q, q, frozenset()) for q in ("out-sure", "out-unsure", "out-none")]
+    out_of_kb = [Question(q, q, frozenset()) for q in ("out-sure", "out-unsure", "out-none", "out-named")]
+    national = NationalProcedure(code="1.003462", name="Cấp giấy phép", url="https://dichvucong.gov.vn/x")
 
     def rank(text: str) -> list[SearchHit]:
         code, confidence = answers[text]
-        return _hits(code, confidence=confidence)
+        return [SearchHit(code, code, 1.0, confidence, national if text == "out-named" else None)]
 
     report = citizen_report(rank, in_kb, out_of_kb)
     assert report["in_kb"] == {
         "n": 6, "recall@1": round(4 / 6, 4), "answered_outright": round(4 / 6, 4), "right_when_answered": 0.5,
+        "named_outside": 0.0,
     }  # fmt: skip
-    third = round(1 / 3, 4)
-    assert report["out_of_kb"] == {"n": 6, "sure_wrong": third, "offered_unsure": third, "said_none": third}
+    # A sure hit outranked by a national procedure is no answer outright: the bot names that procedure.
+    assert report["out_of_kb"] == {
+        "n": 8, "sure_wrong": 0.25, "offered_unsure": 0.25, "said_none": 0.25, "named_outside": 0.25,
+    }  # fmt: skip
 
 
 def test_citizen_questions_are_split_and_never_overlap() -> None:

@@ -173,3 +173,30 @@ def test_a_question_once_answered_with_another_procedure_is_answered_with_its_ow
 ) -> None:
     best = province_search.search(question, k=1)[0]
     assert best.code == code or not best.sure
+
+
+def test_no_question_about_the_kb_names_a_national_procedure(province_search: ProcedureSearch) -> None:
+    """Siblings the KB lacks ("Xóa đăng ký tàu cá" beside its "Cấp giấy chứng nhận đăng ký tàu cá …") do not
+    take plain questions from the KB's procedures."""
+    questions = [q for q, _ in QUESTIONS + ONCE_ANSWERED_WRONGLY]
+    questions += [strip_diacritics(q) for q in questions]
+    assert [q for q in questions if province_search.search(q, k=1)[0].outside is not None] == []
+
+
+@pytest.mark.parametrize("question", NOT_CONFIDENT)
+def test_follow_up_or_off_topic_names_no_national_procedure(
+    province_search: ProcedureSearch, question: str
+) -> None:
+    assert province_search.search(question, k=1)[0].outside is None
+
+
+# About national procedures the province KB lacks, each named in the catalogue.
+OUTSIDE = [("xin giấy phép nhập khẩu thuốc thú y", "1.003462")]
+
+
+@pytest.mark.parametrize(("question", "code"), OUTSIDE + [(strip_diacritics(q), c) for q, c in OUTSIDE])
+def test_question_about_a_national_procedure_the_kb_lacks_names_it(
+    province_search: ProcedureSearch, question: str, code: str
+) -> None:
+    best = province_search.search(question, k=1)[0]
+    assert best.outside is not None and best.outside.code == code and not best.sure
