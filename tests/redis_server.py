@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import _free_port
+from ops.isolated import free_port
 
 
 @contextmanager
@@ -22,7 +22,7 @@ def redis_server(folder: Path, timeout_s: float = 15.0) -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.skip("needs Debian's redis-server: bash scripts/system_packages.sh redis-server")
-    port = _free_port()
+    port = free_port()
     folder.mkdir(parents=True, exist_ok=True)
     argv = [binary, "--bind", "127.0.0.1", "--port", str(port), "--dir", str(folder), "--save", "",
             "--appendonly", "no", "--logfile", str(folder / "redis.log")]  # fmt: skip

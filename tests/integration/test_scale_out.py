@@ -20,11 +20,12 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
+from ops.isolated import free_port
 from ops.services import RunningServices, product_services, rasa_service
 from ops.training import ensure_trained_model
 from settings import Settings
 from storage import upgrade_database_at
-from tests.conftest import ALWAYS_STAFFED, _free_port
+from tests.conftest import ALWAYS_STAFFED
 from tests.databases import scratch_postgres_database
 from tests.integration.conftest import gateway_url
 from tests.redis_server import redis_command, redis_server
@@ -56,12 +57,12 @@ class Cluster:
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     state = tmp_path_factory.mktemp("scale_out")
     with scratch_postgres_database() as database_url, redis_server(state / "redis") as redis_url:
-        rasa_urls = [f"http://127.0.0.1:{_free_port()}" for _ in range(2)]
+        rasa_urls = [f"http://127.0.0.1:{free_port()}" for _ in range(2)]
         settings = Settings(
             rasa_url=rasa_urls[0],
             rasa_urls=",".join(rasa_urls),
-            action_server_url=f"http://127.0.0.1:{_free_port()}",
-            gateway_port=_free_port(),
+            action_server_url=f"http://127.0.0.1:{free_port()}",
+            gateway_port=free_port(),
             database_url=database_url,
             secret_key_file=state / "secret_key",
             pseudonym_key_file=state / "pseudonym_key",
@@ -70,7 +71,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         )
         upgrade_database_at(database_url)
         model = ensure_trained_model()
-        services = [service for service in product_services(settings, model) if service.name != "rasa"]
+        # The product's own Rasa servers are replaced by two named for the test.
+        services = [s for s in product_services(settings, model) if not s.name.startswith("rasa")]
         for name, url in zip(("rasa_a", "rasa_b"), rasa_urls, strict=True):
             services.append(rasa_service(settings.model_copy(update={"rasa_url": url}), model, name))
         env = {f"TLDVC_{name.upper()}": str(getattr(settings, name)) for name in SHARED} | ALWAYS_STAFFED
