@@ -17,7 +17,7 @@ class SlowSearch:
     opened = 0
 
     @classmethod
-    def open(cls, procedures: list) -> SlowSearch:
+    def open(cls, procedures: list, national: list) -> SlowSearch:
         cls.opened += 1
         time.sleep(0.3)
         return cls()
@@ -27,6 +27,7 @@ class SlowSearch:
 def slow_search(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[SlowSearch]]:
     monkeypatch.setattr(knowledge, "ProcedureSearch", SlowSearch)
     monkeypatch.setattr(knowledge, "load_procedures", lambda *paths: [])
+    monkeypatch.setattr(knowledge, "load_national_names", lambda *paths: [])
     knowledge._open_search.cache_clear()
     yield SlowSearch
     knowledge._open_search.cache_clear()
