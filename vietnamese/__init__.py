@@ -1,4 +1,4 @@
-"""Dependency-light Vietnamese text helpers shared by the Rasa NLU pipeline (Python 3.10) and search."""
+"""Dependency-light Vietnamese text helpers shared by the Rasa NLU pipeline and search."""
 
 from vietnamese.dates import format_vietnamese_datetime, parse_vietnamese_date
 from vietnamese.folding import fold_diacritics
