@@ -33,7 +33,14 @@ def test_tone_placement_agrees_with_underthesea_on_the_kb_vocabulary() -> None:
     """underthesea's normaliser is the reference; ours keeps punctuation and spacing as they are (it re-spaces
     "175/2024" to "175 / 2024") and is about 16 times faster on the KB text."""
     procedures = load_procedures(province_dir=get_settings().province_dir, national_catalogue=None)
-    vocabulary = {word for p in procedures for text in procedure_texts(p) for word in words(text)}
+    # Codes with digits ("51a", "1tv") are left out: underthesea splits them, which is no tone placement.
+    vocabulary = {
+        word
+        for p in procedures
+        for text in procedure_texts(p)
+        for word in words(text)
+        if not any(c.isdigit() for c in word)
+    }
     vocabulary |= {_with_new_style_tones(word) for word in vocabulary}
     assert len(vocabulary) > 1000
     assert [w for w in sorted(vocabulary) if canonical(w) != text_normalize(w)] == []
