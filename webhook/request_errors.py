@@ -26,13 +26,10 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from storage.fields import UNPRINTABLE_MESSAGE
+from webhook.rate_limits import refusal_texts
 from webhook.schemas import ID_MAX, SENDER_ID_MAX_CHARS, TEXT_MAX_CHARS, ErrorReply
 
 logger = logging.getLogger(__name__)
-
-DATABASE_UNAVAILABLE = (
-    "Hệ thống đang tạm gián đoạn nên chưa nhận được tin nhắn của bạn. Bạn vui lòng gửi lại sau ít phút."
-)
 
 
 def _vietnamese_number(n: int) -> str:
@@ -206,7 +203,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def database_unavailable(request: Request, error: OperationalError) -> Response:
         # Down, restarting or locked: nothing was stored, so the sender is told to send it again, never 500.
         logger.error("database unavailable on %s %s: %s", request.method, request.url.path, error.orig)
-        reply = ErrorReply(detail=DATABASE_UNAVAILABLE)
+        reply = ErrorReply(detail=refusal_texts()["database_unavailable"])
         return JSONResponse(reply.model_dump(), status_code=503, headers={"Retry-After": "30"})
 
     @app.exception_handler(HTTPException)

@@ -30,14 +30,6 @@ CITIZEN, OTHER_CITIZEN = "8011122233344455", "8099988877766655"
 PROXY = {"proxy_headers": True, "forwarded_allow_ips": "127.0.0.1"}
 
 
-@pytest.fixture(scope="module")
-def fake_zalo() -> Iterator[FakeZalo]:
-    fake = FakeZalo()
-    with ServerThread(fake.app()) as server:
-        fake.url = server.url
-        yield fake
-
-
 @pytest.fixture
 def start(tmp_path: Path, fake_rasa: FakeRasa, fake_zalo: FakeZalo) -> Iterator[Callable[..., httpx.Client]]:
     """Starts the backend with these limits (the others out of reach) and gives a client for it."""

@@ -24,7 +24,7 @@ from storage import (
     make_engine,
     upgrade_database,
 )
-from tests.browser.servers import FakeRasa, ServerThread
+from tests.browser.servers import FakeRasa
 from tests.webhook.zalo_fake import FakeZalo
 from webhook.app import create_app
 from webhook.channels.zalo.signature import expected_signature
@@ -33,14 +33,6 @@ from webhook.core.security import hash_password
 
 APP_ID, OA_SECRET = "1234567890", "oa-secret-key"
 CITIZEN = "8011122233344455"
-
-
-@pytest.fixture(scope="module")
-def fake_zalo() -> Iterator[FakeZalo]:
-    fake = FakeZalo()
-    with ServerThread(fake.app()) as server:
-        fake.url = server.url
-        yield fake
 
 
 @pytest.fixture
