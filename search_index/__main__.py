@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> None:
     commands.add_parser(
         "citizens", help="citizen-style questions in and out of the product KB: answered outright, sure-wrong"
     )
+    commands.add_parser(
+        "calibrate", help="fit when the best hit is answered outright, on the citizen questions"
+    )
     benchmark = commands.add_parser("bench", help="build time, latency, memory; hybrid against BM25")
     benchmark.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
     benchmark.add_argument("--kb", type=Path, default=NATIONAL_CATALOGUE)
@@ -77,6 +80,17 @@ def main(argv: list[str] | None = None) -> None:
         }
         print(citizen_table(results))
         print(json.dumps(results))
+    elif args.command == "calibrate":
+        from search_index import ProcedureSearch
+        from search_index.certainty import MODEL_FILE, fit
+        from search_index.evaluate import CITIZEN_IN_KB, CITIZEN_OUT_OF_KB, calibration_examples
+
+        search = ProcedureSearch.open(load_kb(None), load_national_names())
+        examples = calibration_examples(search, CITIZEN_IN_KB, True)
+        examples += calibration_examples(search, CITIZEN_OUT_OF_KB, False)
+        model, _ = fit(examples)
+        model.save()
+        print(f"{MODEL_FILE}: threshold {model.threshold} from {len(examples)} questions")
     else:
         from search_index.bench import bench
         from search_index.evaluate import read_questions, table

@@ -40,11 +40,16 @@ class TopicCoverage:
         # A word the KB never uses weighs like the rarest: it is often the very subject the KB lacks.
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
 
+    def _weight(self, word: str) -> float:
+        return self._idf.get(word, self._unknown_idf)
+
+    def uncovered_words(self, position: int, topic_words: Sequence[str]) -> list[str]:
+        """The question's own words the procedure's text never uses."""
+        return [word for word in topic_words if word not in self._vocabularies[position]]
+
     def uncovered_share(self, position: int, topic_words: Sequence[str]) -> float:
         """In [0, 1]: 0 when the procedure's text holds every word, 1 when it holds none."""
-        weights = [self._idf.get(word, self._unknown_idf) for word in topic_words]
-        total = sum(weights)
+        total = sum(map(self._weight, topic_words))
         if not total:
             return 0.0
-        vocabulary = self._vocabularies[position]
-        return sum(w for word, w in zip(topic_words, weights, strict=True) if word not in vocabulary) / total
+        return sum(map(self._weight, self.uncovered_words(position, topic_words))) / total

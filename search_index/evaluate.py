@@ -10,7 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
-from search_index.index import SearchHit
+from search_index.certainty import Example
+from search_index.index import ProcedureSearch, SearchHit
 from search_index.normalize import strip_diacritics
 
 Ranker = Callable[[str], list[SearchHit]]  # question -> ranked hits
@@ -208,3 +209,22 @@ def citizen_table(rows: dict[str, dict]) -> str:
     for label, value in metrics:
         lines.append(f"{label:40}" + "".join(f"{value(r):>12}" for r in rows.values()))
     return "\n".join(lines)
+
+
+# Kept for the final figure: never fitted on, never read question by question while tuning.
+UNTOUCHED_SPLITS = frozenset({"held_out_3"})
+
+
+def calibration_examples(search: ProcedureSearch, path: Path, in_kb: bool) -> list[Example]:
+    """The best hit's evidence for every question of the file outside the untouched splits, with and
+    without diacritics; questions that name no procedure are left out (they are never answered)."""
+    examples = []
+    for row in _citizen_rows(path):
+        if row["split"] in UNTOUCHED_SPLITS:
+            continue
+        for text in (row["question"], strip_diacritics(row["question"])):
+            hits, evidence = search.rank_with_evidence(text, k=1)
+            if evidence is not None:
+                right = in_kb and hits[0].code in row["gold"]
+                examples.append(Example(evidence, right, in_kb, hits[0].outside is None, row["id"]))
+    return examples

@@ -9,7 +9,7 @@ import math
 import shutil
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +20,7 @@ from knowledge_base.national_names import NationalProcedure
 from knowledge_base.schema import Procedure
 from search_index import lexical
 from search_index.acronyms import AcronymResolver
+from search_index.certainty import OUTSIDE_MARGIN_FLOOR, Evidence, certainty_model
 from search_index.coverage import TopicCoverage, question_words
 from search_index.dense import DenseIndex, encode_passages, query_encoder, stored_embeddings
 from search_index.embedding_model import embedding_model_name, load_embedding_model
@@ -45,16 +46,10 @@ INDEX_FORMAT = 10
 CONFIDENCE_CENTRE = 1.0
 CONFIDENCE_SCALE = 0.02
 CONFIDENT_AT = 0.5
-# Above this the best hit is answered outright; between CONFIDENT_AT and here it is likely but the bot asks
-# first. On the province KB, questions about procedures it does not hold (300, framed around national
-# catalogue names) were still confident in 71 % of cases, and sure (score ≥ 1.028) in 25 %; of the 38
-# colloquial questions written for it, with and without diacritics, 96 % are sure (search_index/README.md).
-SURE_AT = 0.8
 # The confidence is taken at the score minus this times the share of the question's words the procedure's
 # text never mentions (coverage.py). On citizens' questions about procedures the KB does not hold, 0.02
-# cut those answered outright from 22 % to 10.5 % (tuning part, 229 procedures), while in-KB questions
-# answered outright went from 91 % to 83.5 %, right 94.5 % of the time (search_index/README.md); the others
-# are asked about first.
+# cut those offered at all from 22 % to 10.5 % (tuning part, 229 procedures; search_index/README.md).
+# Whether the best hit is answered outright is certainty.py's call.
 UNCOVERED_PENALTY = 0.02
 # Hits within this fused-score margin of a confident best hit fit the question about equally well. On the
 # province KB a bare topic ("khai sinh", "kết hôn") leaves another procedure within 0.01–0.02 of the best,
@@ -73,6 +68,8 @@ class SearchHit:
     # A national procedure the KB lacks that fits the question better than any KB procedure (negatives.py):
     # the question is about it, so no KB procedure is answered outright.
     outside: NationalProcedure | None = None
+    # The best hit only: certainty.py judged it may be answered outright.
+    certain: bool = False
 
     @property
     def confident(self) -> bool:
@@ -80,7 +77,7 @@ class SearchHit:
 
     @property
     def sure(self) -> bool:
-        return self.confidence >= SURE_AT and self.outside is None
+        return self.confident and self.certain and self.outside is None
 
 
 def index_fingerprint(
@@ -274,25 +271,45 @@ class ProcedureSearch:
         return not has_procedure_content(prepare_query(question, self._restorer, self._acronyms))
 
     def search(self, question: str, k: int = 5) -> list[SearchHit]:
+        """The ranked hits; the best one is marked certain when certainty.py says it may be answered
+        outright."""
+        hits, evidence = self.rank_with_evidence(question, k)
+        if evidence is None:
+            return hits
+        return [replace(hits[0], certain=certainty_model().certain(evidence)), *hits[1:]]
+
+    def rank_with_evidence(self, question: str, k: int = 5) -> tuple[list[SearchHit], Evidence | None]:
+        """The hits, none yet certain, and what the search knows about the best one (None when the
+        question names no procedure: whatever it matches is chance)."""
         query = prepare_query(question, self._restorer, self._acronyms)
         if not query.strip():
-            return []
+            return [], None
         tokens = lexical_tokens(query)
         dense = self._dense.procedure_scores(self._queries.encode(query))
         held = len(self._procedures)
-        fused = fuse(
-            dense[:held], relative(self._names.scores(tokens)), relative(self._full_texts.scores(tokens))
-        )
+        name_scores = relative(self._names.scores(tokens))
+        fused = fuse(dense[:held], name_scores, relative(self._full_texts.scores(tokens)))
         leading = np.argsort(-fused)[: max(k, VARIANT_POOL)]
         scores = fused[leading] - self._variants.penalties(leading, query)
-        order = np.argsort(-scores, kind="stable")[:k]
-        # A follow-up such as "mất bao lâu?" names no procedure: whatever it matches is chance.
+        order = np.argsort(-scores, kind="stable")
+        # A follow-up such as "mất bao lâu?" names no procedure.
         if not has_procedure_content(query):
-            return [self._hit(int(leading[i]), float(scores[i]), None, None) for i in order]
+            return [self._hit(int(leading[i]), float(scores[i]), None, None) for i in order[:k]], None
         nearest = self._negatives.nearest(dense, tokens)
         outside = nearest.procedure if nearest is not None and nearest.outside else None
         topic = question_words(query)
-        return [self._hit(int(leading[i]), float(scores[i]), topic, outside) for i in order]
+        best = int(leading[order[0]])
+        uncovered = self._coverage.uncovered_words(best, topic)
+        evidence = Evidence(
+            score=float(scores[order[0]]),
+            gap=float(scores[order[0]] - scores[order[1]]) if len(order) > 1 else 1.0,
+            uncovered=self._coverage.uncovered_share(best, topic),
+            uncovered_words=len(uncovered),
+            outside_margin=max(nearest.margin, OUTSIDE_MARGIN_FLOOR) if nearest else OUTSIDE_MARGIN_FLOOR,
+            dense=float(dense[best]),
+            name=float(name_scores[best]),
+        )
+        return [self._hit(int(leading[i]), float(scores[i]), topic, outside) for i in order[:k]], evidence
 
     @staticmethod
     def choices(hits: Sequence[SearchHit], limit: int = MAX_CHOICES) -> list[SearchHit]:

@@ -14,6 +14,10 @@ from actions import procedure_answers
 from knowledge_base.schema import Procedure
 from search_index import SearchHit
 
+# Tests that rank hits by confidence alone: a hit from this confidence up stands for one search is certain
+# of (search_index/certainty.py), as a measured sure hit was.
+SURE = 0.8
+
 
 class FakeSearch:
     def __init__(self, procedures: dict[str, Procedure], hits: list[SearchHit]) -> None:

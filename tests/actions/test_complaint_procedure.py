@@ -15,7 +15,7 @@ from actions.complaints import ActionAskComplaintProcedure, ValidateComplaintFor
 from knowledge_base.loader import load_procedures
 from knowledge_base.schema import Procedure
 from search_index import SearchHit
-from tests.actions.search_fakes import FakeSearch
+from tests.actions.search_fakes import SURE, FakeSearch
 
 BIRTH_REGISTRATION = "1.001193"
 FISHING_INSURANCE = "1.010370"  # "đăng ký tàu cá" lands here: a payment to insurance companies
@@ -33,7 +33,7 @@ def tracker(text: str, intent: str, guess: dict[str, Any] | None = None) -> Trac
 
 
 def validate(monkeypatch, procedures, text, intent="inform", hit=None, guess=None) -> dict[str, Any]:
-    hits = [SearchHit(hit[0], procedures[hit[0]].name, 1.0, hit[1])] if hit else []
+    hits = [SearchHit(hit[0], procedures[hit[0]].name, 1.0, hit[1], certain=hit[1] >= SURE)] if hit else []
     monkeypatch.setattr(complaints, "procedure_search", lambda: FakeSearch(procedures, hits))
     form = ValidateComplaintForm()
     return form.validate_complaint_procedure(text, CollectingDispatcher(), tracker(text, intent, guess), {})

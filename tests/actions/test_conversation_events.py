@@ -54,7 +54,7 @@ def test_a_question_nothing_fits_is_kept_scrubbed_under_a_keyed_hash(
 def test_a_likely_procedure_offered_unsure_is_kept_with_the_offer(
     monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure], recorded: Callable[[], list[dict]]
 ) -> None:
-    hit = SearchHit(PERMANENT_RESIDENCE, procedures[PERMANENT_RESIDENCE].name, 1.049, 0.92)
+    hit = SearchHit(PERMANENT_RESIDENCE, procedures[PERMANENT_RESIDENCE].name, 1.049, 0.92, certain=True)
     run_with_hits(
         ActionNotUnderstood(),
         monkeypatch,

@@ -46,7 +46,7 @@ def test_procedure_search_is_sure_of_is_offered_not_answered(
     monkeypatch: pytest.MonkeyPatch, procedures: dict[str, Procedure]
 ) -> None:
     # "đăng ký thường trú cho vợ về nhà chồng cần gì", which NLU took for out of scope.
-    hit = SearchHit(PERMANENT_RESIDENCE, procedures[PERMANENT_RESIDENCE].name, 1.049, 0.92)
+    hit = SearchHit(PERMANENT_RESIDENCE, procedures[PERMANENT_RESIDENCE].name, 1.049, 0.92, certain=True)
     messages, events = not_understood(monkeypatch, procedures, "out_of_scope", [hit])
     assert [message["response"] for message in messages] == ["utter_confirm_procedure"]
     assert [button["payload"] for button in messages[0]["buttons"]] == [
@@ -60,7 +60,7 @@ def test_a_procedure_nlu_recognised_is_answered_when_search_is_sure(
 ) -> None:
     # "trình báo mất hộ chiếu": NLU unsure between intents, but sure it names a procedure.
     passport = "1.001445"
-    hit = SearchHit(passport, procedures[passport].name, 1.085, 0.99)
+    hit = SearchHit(passport, procedures[passport].name, 1.085, 0.99, certain=True)
     entity = {"entity": "procedure", "value": "hộ chiếu", "start": 14, "end": 22}
     messages, _ = not_understood(monkeypatch, procedures, "nlu_fallback", [hit], [entity])
     assert len(messages) == 1 and passport in messages[0]["text"]

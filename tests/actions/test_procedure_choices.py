@@ -15,7 +15,7 @@ from knowledge_base.loader import load_procedures
 from knowledge_base.names import split_level
 from knowledge_base.schema import Procedure
 from search_index import SearchHit
-from tests.actions.search_fakes import run_with_hits
+from tests.actions.search_fakes import SURE, run_with_hits
 
 PASSPORT_PROVINCE = "1.001456"
 PASSPORT_CENTRAL = "1.001471"
@@ -35,7 +35,10 @@ def ask(
     ranked: list[tuple[str, float, float]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The bot's messages and events for a question whose search ranks (code, score, confidence)."""
-    hits = [SearchHit(code, procedures[code].name, score, confidence) for code, score, confidence in ranked]
+    hits = [
+        SearchHit(code, procedures[code].name, score, confidence, certain=confidence >= SURE)
+        for code, score, confidence in ranked
+    ]
     return run_with_hits(
         ActionAnswerProcedure(),
         monkeypatch,

@@ -20,10 +20,11 @@ from search_index.evaluate import (
     read_citizen_questions,
 )
 from search_index.index import SearchHit
+from tests.actions.search_fakes import SURE
 
 
 def _hits(*codes: str, confidence: float = 0.9) -> list[SearchHit]:
-    return [SearchHit(code, code, 1.0, confidence) for code in codes]
+    return [SearchHit(code, code, 1.0, confidence, certain=confidence >= SURE) for code in codes]
 
 
 QUESTIONS = [
@@ -79,7 +80,11 @@ def test_citizen_report_counts_answers_outright_inside_and_outside_the_kb() -> N
 
     def rank(text: str) -> list[SearchHit]:
         code, confidence = answers[text]
-        return [SearchHit(code, code, 1.0, confidence, national if text == "out-named" else None)]
+        return [
+            SearchHit(
+                code, code, 1.0, confidence, national if text == "out-named" else None, confidence >= SURE
+            )
+        ]
 
     report = citizen_report(rank, in_kb, out_of_kb)
     assert report["in_kb"] == {
