@@ -26,8 +26,7 @@ logger = logging.getLogger(__name__)
 MODEL_FILE = Path(__file__).with_name("certainty.json")
 # Share of out-of-KB questions the bot may answer outright (wrongly), cross-validated (issue 10's target).
 SURE_WRONG_BUDGET = 0.05
-# A known negative far behind the KB says nothing more the further behind it is; without negatives (the
-# national catalogue indexed whole) every question is this far.
+# A known negative far behind the KB says nothing more the further behind it is.
 OUTSIDE_MARGIN_FLOOR = -0.2
 FOLDS = 5
 
@@ -40,12 +39,15 @@ class Evidence:
     gap: float  # over the next hit's
     uncovered: float  # IDF share of the question's own words the procedure's text never uses
     uncovered_words: int  # how many such words
-    outside_margin: float  # best known negative's name evidence less the KB's best, floored
+    # Best known negative's name evidence less the KB's best, floored; None without negatives (the national
+    # catalogue indexed whole), when it weighs nothing either way.
+    outside_margin: float | None
     dense: float  # cosine of the question and the procedure's best passage
     name: float  # name BM25, relative to the best over the KB
 
     def vector(self) -> np.ndarray:
-        return np.array(astuple(self), dtype=np.float64)
+        """The features in FEATURES order; NaN for evidence not known."""
+        return np.array([np.nan if value is None else value for value in astuple(self)], dtype=np.float64)
 
 
 FEATURES = tuple(field.name for field in fields(Evidence))
@@ -60,7 +62,7 @@ class CertaintyModel:
     threshold: float
 
     def probability(self, evidence: Evidence) -> float:
-        z = (evidence.vector() - np.array(self.mean)) / np.array(self.scale)
+        z = np.nan_to_num((evidence.vector() - np.array(self.mean)) / np.array(self.scale))  # unknown: mean
         return float(1.0 / (1.0 + np.exp(-(z @ np.array(self.weights) + self.bias))))
 
     def certain(self, evidence: Evidence) -> bool:

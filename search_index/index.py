@@ -305,7 +305,7 @@ class ProcedureSearch:
             gap=float(scores[order[0]] - scores[order[1]]) if len(order) > 1 else 1.0,
             uncovered=self._coverage.uncovered_share(best, topic),
             uncovered_words=len(uncovered),
-            outside_margin=max(nearest.margin, OUTSIDE_MARGIN_FLOOR) if nearest else OUTSIDE_MARGIN_FLOOR,
+            outside_margin=max(nearest.margin, OUTSIDE_MARGIN_FLOOR) if nearest else None,
             dense=float(dense[best]),
             name=float(name_scores[best]),
         )

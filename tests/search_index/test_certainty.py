@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -85,6 +86,14 @@ def test_a_file_fitted_on_other_features_is_refused(tmp_path: Path) -> None:
     (tmp_path / "certainty.json").write_text(text.replace(f'"{FEATURES[0]}"', '"other"'), encoding="utf-8")
     with pytest.raises(ValueError, match="calibrate"):
         CertaintyModel.load(tmp_path / "certainty.json")
+
+
+def test_evidence_not_known_weighs_nothing_either_way() -> None:
+    # The national catalogue indexed whole has no known negatives to compare with.
+    model, _ = fit(_examples())
+    unknown = replace(_evidence(1.04, 2), outside_margin=None)
+    average = replace(_evidence(1.04, 2), outside_margin=model.mean[FEATURES.index("outside_margin")])
+    assert model.probability(unknown) == pytest.approx(model.probability(average))
 
 
 @pytest.mark.parametrize(
