@@ -82,15 +82,16 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(results))
     elif args.command == "calibrate":
         from search_index import ProcedureSearch
-        from search_index.certainty import MODEL_FILE, fit
+        from search_index.certainty import MODEL_FILE, fit, outcomes
         from search_index.evaluate import CITIZEN_IN_KB, CITIZEN_OUT_OF_KB, calibration_examples
 
         search = ProcedureSearch.open(load_kb(None), load_national_names())
         examples = calibration_examples(search, CITIZEN_IN_KB, True)
         examples += calibration_examples(search, CITIZEN_OUT_OF_KB, False)
-        model, _ = fit(examples)
+        model, probabilities = fit(examples)
         model.save()
         print(f"{MODEL_FILE}: threshold {model.threshold} from {len(examples)} questions")
+        print("cross-validated:", json.dumps(outcomes(probabilities, examples, model.threshold)))
     else:
         from search_index.bench import bench
         from search_index.evaluate import read_questions, table

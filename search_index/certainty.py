@@ -3,7 +3,8 @@
 One threshold on one score cannot tell a question the KB answers from one about a sibling it lacks
 ("gia hạn giấy phép lao động" meets "Gia hạn giấy phép xây dựng" at a fair score). Several signals can,
 together: how far the best hit leads the next, how many of the question's words the procedure never uses,
-how close a national procedure the KB lacks comes, the dense and name evidence apart. The model is fitted
+whether the question asks for an action the procedure is not about, how close a national procedure the KB
+lacks comes, the dense and name evidence apart. The model is fitted
 on the citizen questions (`python -m search_index calibrate`, search_index/README.md) to the probability
 that the best hit is the procedure asked about; the split kept for the final figure is never fitted on.
 The threshold is the lowest whose cross-validated share of out-of-KB questions answered outright stays
@@ -39,6 +40,10 @@ class Evidence:
     gap: float  # over the next hit's
     uncovered: float  # IDF share of the question's own words the procedure's text never uses
     uncovered_words: int  # how many such words
+    question_words: int  # how many words of its own the question has (a long story leaves more uncovered)
+    # The question asks for a kind of action (reissue, change, ...) the procedure's name and aliases never
+    # mention (action_words.py): often a sibling the KB lacks.
+    action_mismatch: bool
     # Best known negative's name evidence less the KB's best, floored; None without negatives (the national
     # catalogue indexed whole), when it weighs nothing either way.
     outside_margin: float | None
@@ -143,6 +148,19 @@ def lowest_threshold_within_budget(probabilities: np.ndarray, examples: Sequence
         if ((probabilities >= threshold) & eligible)[outside].mean() <= SURE_WRONG_BUDGET:
             return float(threshold)
     return 0.95
+
+
+def outcomes(probabilities: np.ndarray, examples: Sequence[Example], threshold: float) -> dict[str, float]:
+    """At this threshold: in-KB questions answered outright, the share of those right, and out-of-KB
+    questions answered outright (wrongly)."""
+    answered = (probabilities >= threshold) & np.array([example.eligible for example in examples])
+    inside = np.array([example.in_kb for example in examples])
+    right = np.array([example.right for example in examples])
+    return {
+        "in_kb_answered": round(float(answered[inside].mean()), 4),
+        "right_when_answered": round(float(right[answered & inside].mean()), 4),
+        "out_of_kb_answered": round(float(answered[~inside].mean()), 4),
+    }
 
 
 def fit(examples: Sequence[Example]) -> tuple[CertaintyModel, np.ndarray]:

@@ -20,6 +20,7 @@ from knowledge_base.national_names import NationalProcedure
 from knowledge_base.schema import Procedure
 from search_index import lexical
 from search_index.acronyms import AcronymResolver
+from search_index.action_words import action_kinds
 from search_index.certainty import OUTSIDE_MARGIN_FLOOR, Evidence, certainty_model
 from search_index.coverage import TopicCoverage, question_words
 from search_index.dense import DenseIndex, encode_passages, query_encoder, stored_embeddings
@@ -137,6 +138,7 @@ class ProcedureSearch:
         )
         self._queries = query_encoder(load_embedding_model())
         self._coverage = TopicCoverage(self._procedures)
+        self._action_kinds = [action_kinds(name_document(procedure)) for procedure in self._procedures]
 
     # ---- lifecycle -------------------------------------------------------------------------------
 
@@ -305,6 +307,8 @@ class ProcedureSearch:
             gap=float(scores[order[0]] - scores[order[1]]) if len(order) > 1 else 1.0,
             uncovered=self._coverage.uncovered_share(best, topic),
             uncovered_words=len(uncovered),
+            question_words=len(topic),
+            action_mismatch=bool(action_kinds(query) - self._action_kinds[best]),
             outside_margin=max(nearest.margin, OUTSIDE_MARGIN_FLOOR) if nearest else None,
             dense=float(dense[best]),
             name=float(name_scores[best]),

@@ -18,6 +18,7 @@ from search_index.certainty import (
     fit,
     hash_fold,
     lowest_threshold_within_budget,
+    outcomes,
 )
 
 
@@ -27,6 +28,8 @@ def _evidence(score: float, uncovered_words: int = 0, outside_margin: float = -0
         gap=score - 1.0,
         uncovered=uncovered_words / 5,
         uncovered_words=uncovered_words,
+        question_words=6,
+        action_mismatch=False,
         outside_margin=outside_margin,
         dense=score - 0.15,
         name=1.0,
@@ -51,6 +54,22 @@ def test_the_threshold_is_the_lowest_within_the_budget_of_out_of_kb_answers() ->
     # Out-of-KB probabilities 0.00, 0.05, ... 0.95: one in twenty (5 %) is at 0.95 or above.
     probabilities = np.array([i / 20 for i in range(20)] + [0.9] * 20)
     assert lowest_threshold_within_budget(probabilities, outside + inside) == 0.91
+
+
+def test_outcomes_count_what_the_bot_would_answer_outright() -> None:
+    examples = [
+        Example(_evidence(1.0), True, True, True, "right, answered"),
+        Example(_evidence(1.0), False, True, True, "wrong, answered"),
+        Example(_evidence(1.0), True, True, True, "right, not answered"),
+        Example(_evidence(1.0), False, False, True, "outside, answered"),
+        Example(_evidence(1.0), False, False, False, "outside, named a national procedure"),
+    ]
+    probabilities = np.array([0.9, 0.8, 0.2, 0.9, 0.9])
+    assert outcomes(probabilities, examples, 0.5) == {
+        "in_kb_answered": round(2 / 3, 4),
+        "right_when_answered": 0.5,
+        "out_of_kb_answered": 0.5,
+    }
 
 
 def test_a_question_named_outside_the_kb_does_not_count_against_the_budget() -> None:
@@ -103,6 +122,8 @@ def test_evidence_not_known_weighs_nothing_either_way() -> None:
         # pesticide shop's certificate).
         "giấy phép lao động của chồng em là người Đài Loan sắp hết hạn, gia hạn cần giấy tờ gì",
         "mở cửa hàng bán thuốc thú y ở chợ cần giấy chứng nhận gì",
+        # Reissue of a licence whose first issue the KB holds.
+        "mất giấy chứng nhận điểm game, xin cấp lại sao",
     ],
 )
 def test_a_sibling_of_a_kb_procedure_is_no_longer_answered_outright(
