@@ -6,6 +6,8 @@ answers stay in the slots, so that confirming again retries without retyping any
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 from datetime import date
@@ -53,6 +55,7 @@ NOT_KNOWN = PhraseTable.from_yaml(Path(__file__).with_name("phrases.yml"), "not_
 SHORT_ANSWER_WORDS = 6
 NONE = "không có"
 PROCEDURE_CODE_SUFFIX = re.compile(r"\((\d\.\d{6})\)$")
+READ_BACK_VERSION = re.compile(r"v[0-9a-f]{12}")
 
 
 def is_not_known(value: Any) -> bool:
@@ -61,10 +64,19 @@ def is_not_known(value: Any) -> bool:
         return words <= SHORT_ANSWER_WORDS and bool(NOT_KNOWN.spans(doc))
 
 
-def read_back_answer(value: Any) -> dict[str, Any]:
-    """The slots after the citizen's answer to the read-back: True sends; the name of an answer asks that
-    question again, then reads everything back again; anything else asks which answer to correct."""
-    if value is True:
+def read_back_version(values: dict[str, Any]) -> str:
+    """A short digest of what a read-back showed: its "send" button carries it, so that only the read-back the
+    citizen saw is sent (a message sent again after a lost reply must not confirm one they never saw)."""
+    shown = json.dumps(values, ensure_ascii=False, sort_keys=True)
+    return "v" + hashlib.sha256(shown.encode("utf-8")).hexdigest()[:12]
+
+
+def read_back_answer(value: Any, current_version: str) -> dict[str, Any]:
+    """The slots after the citizen's answer to the read-back: True (typed "đúng") or the version of the
+    current read-back sends; the name of an answer asks that question again, then reads everything back
+    again; the "send" button of an older read-back reads back again; anything else asks which answer to
+    correct."""
+    if value is True or value == current_version:
         return {"complaint_confirmed": True}
     if value in CORRECTABLE:
         return {
@@ -73,7 +85,13 @@ def read_back_answer(value: Any) -> dict[str, Any]:
             "complaint_confirmed": None,
             "complaint_fixing": False,
         }
+    if _is_read_back_version(value):
+        return {"complaint_confirmed": None, "complaint_fixing": False}
     return {"complaint_confirmed": None, "complaint_fixing": True}
+
+
+def _is_read_back_version(value: Any) -> bool:
+    return isinstance(value, str) and READ_BACK_VERSION.fullmatch(value) is not None
 
 
 def _optional(value: Any) -> Any:
@@ -232,7 +250,10 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_complaint_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return read_back_answer(value)
+        current = read_back_version(read_back(tracker))
+        if _is_read_back_version(value) and value != current:
+            dispatcher.utter_message(response="utter_complaint_read_back_again")
+        return read_back_answer(value, current)
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -273,24 +294,30 @@ class ActionAskComplaintConfirmed(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        slot = tracker.get_slot
-        if slot("complaint_fixing"):
+        if tracker.get_slot("complaint_fixing"):
             dispatcher.utter_message(response="utter_ask_complaint_fix")
             return []
-        dispatcher.utter_message(
-            response="utter_complaint_readback",
-            kind=ComplaintKind(slot("complaint_kind")).label,
-            procedure=slot("complaint_procedure"),
-            dossier_code=slot("dossier_code"),
-            agency=slot("agency"),
-            submitted_on=_display_date(slot("submitted_on")),
-            promised_on=_display_date(slot("promised_on")),
-            description=slot("description"),
-            citizen_name=slot("citizen_name"),
-            phone=slot("phone"),
-            consent="có" if slot("contact_consent") else "không",
-        )
+        shown = read_back(tracker)
+        version = read_back_version(shown)
+        dispatcher.utter_message(response="utter_complaint_readback", **shown, version=version)
         return []
+
+
+def read_back(tracker: Tracker) -> dict[str, Any]:
+    """The answers as the read-back shows them."""
+    slot = tracker.get_slot
+    return {
+        "kind": ComplaintKind(slot("complaint_kind")).label,
+        "procedure": slot("complaint_procedure"),
+        "dossier_code": slot("dossier_code"),
+        "agency": slot("agency"),
+        "submitted_on": _display_date(slot("submitted_on")),
+        "promised_on": _display_date(slot("promised_on")),
+        "description": slot("description"),
+        "citizen_name": slot("citizen_name"),
+        "phone": slot("phone"),
+        "consent": "có" if slot("contact_consent") else "không",
+    }
 
 
 class ActionSubmitComplaint(Action):
@@ -301,7 +328,7 @@ class ActionSubmitComplaint(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slot = tracker.get_slot
-        answer = read_back_answer(slot("complaint_confirmed"))
+        answer = read_back_answer(slot("complaint_confirmed"), read_back_version(read_back(tracker)))
         if answer != {"complaint_confirmed": True}:
             # "Sửa thông tin" whose validation never ran (the action server was down) leaves a raw False in
             # the slot, which completes the still-active form on a later turn: nothing is stored unless the

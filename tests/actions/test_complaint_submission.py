@@ -1,4 +1,5 @@
-"""A complaint is stored only once the citizen said "send" on the read-back, whatever the form's state.
+"""A complaint is stored only once the citizen said "send" on the read-back they saw, whatever the form's
+state.
 
 Found by tests/integration/test_durability.py: "Sửa thông tin" whose validation never ran (the action server
 was down) left a raw False in complaint_confirmed, and a later turn completed the still-active form and filed
@@ -44,9 +45,22 @@ def engine(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     engine.dispose()
 
 
+def tracker_with(confirmed: Any, **changed: Any) -> Tracker:
+    slots = {**ANSWERS, **changed, "complaint_confirmed": confirmed}
+    return Tracker("citizen", slots, {"text": "…"}, [], False, None, {}, "complaint_form")
+
+
+def shown_version(**changed: Any) -> str:
+    """The version the "send" button of the read-back of these answers carries."""
+    dispatcher = CollectingDispatcher()
+    asyncio.run(complaints.ActionAskComplaintConfirmed().run(dispatcher, tracker_with(None, **changed), {}))
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_complaint_readback"
+    return message["version"]
+
+
 def submit(confirmed: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    slots = {**ANSWERS, "complaint_confirmed": confirmed}
-    tracker = Tracker("citizen", slots, {"text": "…"}, [], False, None, {}, "complaint_form")
+    tracker = tracker_with(confirmed)
     dispatcher = CollectingDispatcher()
     events = asyncio.run(complaints.ActionSubmitComplaint().run(dispatcher, tracker, {}))
     return dispatcher.messages, events
@@ -57,8 +71,9 @@ def stored(engine: Engine) -> int:
         return connection.execute(select(func.count()).select_from(complaints_table)).scalar_one()
 
 
-def test_a_confirmed_complaint_is_stored_and_its_code_given(engine: Engine):
-    messages, events = submit(True)
+@pytest.mark.parametrize("confirmed", [True, shown_version()], ids=["typed", "button of this read-back"])
+def test_a_confirmed_complaint_is_stored_and_its_code_given(engine: Engine, confirmed: Any):
+    messages, events = submit(confirmed)
     assert [message["response"] for message in messages] == ["utter_complaint_received"]
     assert stored(engine) == 1
     assert SlotSet("agency", None) in events
@@ -78,6 +93,11 @@ def test_a_confirmed_complaint_is_stored_and_its_code_given(engine: Engine):
             ],
         ),
         (None, [SlotSet("complaint_confirmed", None), SlotSet("complaint_fixing", True)]),
+        # The "send" button of a read-back showing another phone number: read back again.
+        (
+            shown_version(phone="0987654321"),
+            [SlotSet("complaint_confirmed", None), SlotSet("complaint_fixing", False)],
+        ),
     ],
 )
 def test_a_complaint_not_confirmed_is_not_stored_and_the_form_asks_again(
@@ -87,3 +107,18 @@ def test_a_complaint_not_confirmed_is_not_stored_and_the_form_asks_again(
     assert messages == []
     assert stored(engine) == 0
     assert events == [*asks_again, FollowupAction("complaint_form")]
+
+
+def test_the_send_button_of_a_read_back_the_answers_changed_since_reads_back_again():
+    """A press sent again after a lost reply, or on an older read-back, must not send answers the citizen
+    has not seen: found by tests/integration/test_durability.py, where a consent sent again confirmed."""
+    validator = complaints.ValidateComplaintForm()
+    dispatcher = CollectingDispatcher()
+    older = shown_version(agency="000.00.20.H57-251103-0012")
+    answer = validator.validate_complaint_confirmed(older, dispatcher, tracker_with(older), {})
+    assert answer == {"complaint_confirmed": None, "complaint_fixing": False}
+    assert [message["response"] for message in dispatcher.messages] == ["utter_complaint_read_back_again"]
+    current = shown_version()
+    assert validator.validate_complaint_confirmed(current, dispatcher, tracker_with(current), {}) == {
+        "complaint_confirmed": True
+    }

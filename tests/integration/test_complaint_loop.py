@@ -13,11 +13,22 @@ from tests.integration.conftest import MANAGER, Conversation
 pytestmark = pytest.mark.integration
 
 
-def _file_complaint(conversation: Conversation) -> str:
+RECEIPT = re.compile(r"PA-[A-Z0-9]{7}")
+
+
+def _answer_every_question(conversation: Conversation) -> None:
     conversation.say("phản ánh cán bộ né tránh không trả lời")
     for answer in ("không rõ", "không có", "UBND xã Mỹ Hạnh", "không nhớ", "không có",
                    "hỏi ba lần đều bảo chờ", "Trần Thị Mai", "0987 654 321"):  # fmt: skip
         conversation.say(answer)
+
+
+def _button(conversation: Conversation, title: str) -> str:
+    return next(button["payload"] for button in conversation.buttons if button["title"] == title)
+
+
+def _file_complaint(conversation: Conversation) -> str:
+    _answer_every_question(conversation)
     conversation.press("Đồng ý")
     receipt = conversation.press("Đúng, gửi đi")
     code = re.search(r"PA-[A-Z0-9]{7}", receipt)
@@ -48,3 +59,23 @@ def test_a_mistyped_code_is_caught_by_its_check_character(conversation: Conversa
     code = _file_complaint(conversation)
     typo = code[:-1] + ("2" if code[-1] != "2" else "3")
     assert "gõ nhầm" in conversation.say(f"tra cứu {typo}")
+
+
+def test_a_press_sent_again_never_sends_a_read_back_the_citizen_did_not_see(conversation: Conversation):
+    """The page sends a press again when its reply was lost: a consent sent twice must not confirm the
+    read-back (tests/integration/test_durability.py found one stored with answers the citizen never saw), and
+    the "send" button of a read-back the answers changed since must read back again."""
+    _answer_every_question(conversation)
+    consent = _button(conversation, "Đồng ý")
+    conversation.say(consent)
+    again = conversation.say(consent)
+    assert not RECEIPT.search(again) and "Bạn kiểm tra lại phản ánh" in again, again
+
+    older_send = _button(conversation, "Đúng, gửi đi")
+    conversation.press("Sửa thông tin")
+    conversation.say(next(b["payload"] for b in conversation.buttons if '"phone"' in b["payload"]))
+    conversation.say("0912 345 678")
+    stale = conversation.say(older_send)
+    assert not RECEIPT.search(stale) and "đã thay đổi" in stale and "0912345678" in stale, stale
+    receipt = conversation.press("Đúng, gửi đi")
+    assert RECEIPT.search(receipt), receipt
